@@ -1,0 +1,2 @@
+/** Reply types shared by every entity. */
+package io.vitrum.actors.common;

@@ -1,0 +1,413 @@
+package io.vitrum.actors.furnace;
+
+import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.metrics.EntityMetrics;
+import io.vitrum.actors.metrics.VitrumMetrics;
+import io.vitrum.core.CborSerializable;
+import io.vitrum.core.plant.AutonomyMode;
+import io.vitrum.core.plant.SetpointOrigin;
+import io.vitrum.core.plant.SetpointParameter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+
+/**
+ * One furnace, keyed by its id (e.g. {@code F1}): its supervisory setpoints (each change recorded
+ * with who, why and from where), its autonomy mode and its alarms.
+ *
+ * <p>A setpoint change is accepted only for a known parameter, a finite value inside the
+ * parameter's safe bounds, a step no larger than its maximum step from the current value (the
+ * nominal value until one is set), a stated reason, and, for a policy, only in autonomous mode.
+ * Setting the current value again, setting the current autonomy mode, raising an alarm that is
+ * already active and acknowledging one already acknowledged are accepted without new events.
+ */
+public final class Furnace
+    extends EventSourcedBehaviorWithEnforcedReplies<Furnace.Command, Furnace.Event, Furnace.State> {
+
+  /** Part of every persistence id: never rename. */
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Furnace");
+
+  // ---- protocol ----
+
+  public sealed interface Command extends CborSerializable {}
+
+  public record ChangeSetpoint(
+      String parameter,
+      double value,
+      SetpointOrigin origin,
+      String requestedBy,
+      String reason,
+      ActorRef<Confirmation> replyTo)
+      implements Command {}
+
+  public record SetAutonomyMode(
+      AutonomyMode mode, String requestedBy, String reason, ActorRef<Confirmation> replyTo)
+      implements Command {}
+
+  public record RaiseAlarm(
+      String alarmId,
+      String source,
+      String severity,
+      String message,
+      Instant at,
+      ActorRef<Confirmation> replyTo)
+      implements Command {}
+
+  public record ClearAlarm(String alarmId, Instant at, ActorRef<Confirmation> replyTo)
+      implements Command {}
+
+  public record AcknowledgeAlarm(String alarmId, String by, ActorRef<Confirmation> replyTo)
+      implements Command {}
+
+  public record GetState(ActorRef<FurnaceView> replyTo) implements Command {}
+
+  /**
+   * What a furnace shows: the effective value of every setpoint (nominal until changed), the last
+   * change of each changed one, the autonomy mode and the listed alarms.
+   */
+  public record FurnaceView(
+      String furnaceId,
+      Map<String, Double> setpoints,
+      Map<String, SetpointRecord> changes,
+      AutonomyMode autonomyMode,
+      List<Alarm> alarms)
+      implements CborSerializable {}
+
+  // ---- events ----
+
+  public sealed interface Event extends CborSerializable {}
+
+  public record SetpointChanged(
+      String parameter,
+      double previous,
+      double value,
+      SetpointOrigin origin,
+      String requestedBy,
+      String reason,
+      Instant at)
+      implements Event {}
+
+  public record AutonomyModeChanged(
+      AutonomyMode previous, AutonomyMode mode, String requestedBy, String reason, Instant at)
+      implements Event {}
+
+  public record AlarmRaised(
+      String alarmId, String source, String severity, String message, Instant at)
+      implements Event {}
+
+  public record AlarmCleared(String alarmId, Instant at) implements Event {}
+
+  public record AlarmAcknowledged(String alarmId, String by, Instant at) implements Event {}
+
+  // ---- state ----
+
+  /** Immutable; maps are copied on every change. */
+  public record State(
+      Map<String, SetpointRecord> setpoints, AutonomyMode autonomyMode, Map<String, Alarm> alarms)
+      implements CborSerializable {
+
+    static State initial() {
+      return new State(Map.of(), AutonomyMode.ADVISORY, Map.of());
+    }
+
+    double current(SetpointParameter parameter) {
+      SetpointRecord record = setpoints.get(parameter.key());
+      return record == null ? parameter.nominal() : record.value();
+    }
+
+    State withSetpoint(String parameter, SetpointRecord record) {
+      Map<String, SetpointRecord> copy = new HashMap<>(setpoints);
+      copy.put(parameter, record);
+      return new State(Map.copyOf(copy), autonomyMode, alarms);
+    }
+
+    State withMode(AutonomyMode mode) {
+      return new State(setpoints, mode, alarms);
+    }
+
+    State withAlarm(Alarm alarm) {
+      Map<String, Alarm> copy = new HashMap<>(alarms);
+      if (!alarm.active() && alarm.acknowledged()) {
+        copy.remove(alarm.alarmId());
+      } else {
+        copy.put(alarm.alarmId(), alarm);
+      }
+      return new State(setpoints, autonomyMode, Map.copyOf(copy));
+    }
+  }
+
+  // ---- behaviour ----
+
+  public static void init(ActorSystem<?> system, FurnaceSettings settings) {
+    EntityMetrics metrics = new EntityMetrics(VitrumMetrics.get(system).registry(), "furnace");
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                ENTITY_KEY,
+                ctx -> create(ctx.getEntityId(), settings, metrics, Clock.systemUTC())));
+  }
+
+  public static Behavior<Command> create(
+      String furnaceId, FurnaceSettings settings, EntityMetrics metrics, Clock clock) {
+    return new Furnace(furnaceId, settings, metrics, clock);
+  }
+
+  private final String furnaceId;
+  private final FurnaceSettings settings;
+  private final EntityMetrics metrics;
+  private final Clock clock;
+
+  private Furnace(String furnaceId, FurnaceSettings settings, EntityMetrics metrics, Clock clock) {
+    super(
+        PersistenceId.of(ENTITY_KEY.name(), furnaceId),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.furnaceId = furnaceId;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public State emptyState() {
+    return State.initial();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    return newCommandHandlerWithReplyBuilder()
+        .forAnyState()
+        .onCommand(ChangeSetpoint.class, this::onChangeSetpoint)
+        .onCommand(SetAutonomyMode.class, this::onSetAutonomyMode)
+        .onCommand(RaiseAlarm.class, this::onRaiseAlarm)
+        .onCommand(ClearAlarm.class, this::onClearAlarm)
+        .onCommand(AcknowledgeAlarm.class, this::onAcknowledgeAlarm)
+        .onCommand(GetState.class, (state, cmd) -> Effect().reply(cmd.replyTo(), view(state)))
+        .build();
+  }
+
+  private ReplyEffect<Event, State> onChangeSetpoint(State state, ChangeSetpoint cmd) {
+    Optional<SetpointParameter> known = SetpointParameter.byKey(cmd.parameter());
+    if (known.isEmpty()) {
+      return reject(
+          cmd.replyTo(),
+          "ChangeSetpoint",
+          "unknown-parameter",
+          "unknown setpoint parameter '" + cmd.parameter() + "'; known: " + knownParameters());
+    }
+    SetpointParameter p = known.get();
+    if (!Double.isFinite(cmd.value())) {
+      return reject(
+          cmd.replyTo(), "ChangeSetpoint", "not-finite", p.key() + " must be a finite number");
+    }
+    if (cmd.reason() == null || cmd.reason().isBlank()) {
+      return reject(
+          cmd.replyTo(),
+          "ChangeSetpoint",
+          "reason-required",
+          "a setpoint change must state its reason");
+    }
+    if (!p.withinBounds(cmd.value())) {
+      return reject(
+          cmd.replyTo(),
+          "ChangeSetpoint",
+          "out-of-bounds",
+          "%s %s %s is outside the safe bounds [%s, %s]"
+              .formatted(p.key(), cmd.value(), p.unit(), p.min(), p.max()));
+    }
+    double current = state.current(p);
+    if (Math.abs(cmd.value() - current) > p.maxStep()) {
+      return reject(
+          cmd.replyTo(),
+          "ChangeSetpoint",
+          "step-too-large",
+          "%s step from %s to %s %s exceeds the maximum step of %s"
+              .formatted(p.key(), current, cmd.value(), p.unit(), p.maxStep()));
+    }
+    if (cmd.origin() == SetpointOrigin.POLICY && state.autonomyMode() != AutonomyMode.AUTONOMOUS) {
+      return reject(
+          cmd.replyTo(),
+          "ChangeSetpoint",
+          "autonomy-forbids",
+          "furnace "
+              + furnaceId
+              + " is in "
+              + state.autonomyMode()
+              + " mode: a policy may not change setpoints");
+    }
+    if (current == cmd.value() && state.setpoints().containsKey(p.key())) {
+      metrics.accepted("ChangeSetpoint");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted("unchanged"));
+    }
+    return persist(
+        new SetpointChanged(
+            p.key(),
+            current,
+            cmd.value(),
+            cmd.origin(),
+            cmd.requestedBy(),
+            cmd.reason(),
+            clock.instant()),
+        "ChangeSetpoint",
+        cmd.replyTo(),
+        "setpoint changed");
+  }
+
+  private ReplyEffect<Event, State> onSetAutonomyMode(State state, SetAutonomyMode cmd) {
+    if (cmd.mode() == null) {
+      return reject(
+          cmd.replyTo(), "SetAutonomyMode", "unknown-mode", "autonomy mode must be given");
+    }
+    if (cmd.mode() == state.autonomyMode()) {
+      metrics.accepted("SetAutonomyMode");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted("unchanged"));
+    }
+    return persist(
+        new AutonomyModeChanged(
+            state.autonomyMode(), cmd.mode(), cmd.requestedBy(), cmd.reason(), clock.instant()),
+        "SetAutonomyMode",
+        cmd.replyTo(),
+        "autonomy mode changed");
+  }
+
+  private ReplyEffect<Event, State> onRaiseAlarm(State state, RaiseAlarm cmd) {
+    Alarm existing = state.alarms().get(cmd.alarmId());
+    if (existing != null && existing.active()) {
+      metrics.accepted("RaiseAlarm");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted("already active"));
+    }
+    return persist(
+        new AlarmRaised(cmd.alarmId(), cmd.source(), cmd.severity(), cmd.message(), cmd.at()),
+        "RaiseAlarm",
+        cmd.replyTo(),
+        "alarm raised");
+  }
+
+  private ReplyEffect<Event, State> onClearAlarm(State state, ClearAlarm cmd) {
+    Alarm existing = state.alarms().get(cmd.alarmId());
+    if (existing == null || !existing.active()) {
+      metrics.accepted("ClearAlarm");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted("not active"));
+    }
+    return persist(
+        new AlarmCleared(cmd.alarmId(), cmd.at()), "ClearAlarm", cmd.replyTo(), "alarm cleared");
+  }
+
+  private ReplyEffect<Event, State> onAcknowledgeAlarm(State state, AcknowledgeAlarm cmd) {
+    Alarm existing = state.alarms().get(cmd.alarmId());
+    if (existing == null) {
+      return reject(
+          cmd.replyTo(),
+          "AcknowledgeAlarm",
+          "unknown-alarm",
+          "furnace " + furnaceId + " has no alarm '" + cmd.alarmId() + "'");
+    }
+    if (existing.acknowledged()) {
+      metrics.accepted("AcknowledgeAlarm");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted("already acknowledged"));
+    }
+    return persist(
+        new AlarmAcknowledged(cmd.alarmId(), cmd.by(), clock.instant()),
+        "AcknowledgeAlarm",
+        cmd.replyTo(),
+        "alarm acknowledged");
+  }
+
+  private ReplyEffect<Event, State> persist(
+      Event event, String command, ActorRef<Confirmation> replyTo, String detail) {
+    long start = System.nanoTime();
+    return Effect()
+        .persist(event)
+        .thenRun(
+            s -> {
+              metrics.persisted(start);
+              metrics.accepted(command);
+            })
+        .thenReply(replyTo, s -> Confirmation.accepted(detail));
+  }
+
+  private ReplyEffect<Event, State> reject(
+      ActorRef<Confirmation> replyTo, String command, String code, String reason) {
+    metrics.rejected(command, code);
+    return Effect().reply(replyTo, Confirmation.rejected(code, reason));
+  }
+
+  private static String knownParameters() {
+    return String.join(
+        ", ", Arrays.stream(SetpointParameter.values()).map(SetpointParameter::key).toList());
+  }
+
+  private FurnaceView view(State state) {
+    Map<String, Double> effective = new LinkedHashMap<>();
+    Map<String, SetpointRecord> changes = new LinkedHashMap<>();
+    for (SetpointParameter p : SetpointParameter.values()) {
+      effective.put(p.key(), state.current(p));
+      SetpointRecord record = state.setpoints().get(p.key());
+      if (record != null) {
+        changes.put(p.key(), record);
+      }
+    }
+    List<Alarm> alarms =
+        state.alarms().values().stream().sorted(Comparator.comparing(Alarm::raisedAt)).toList();
+    return new FurnaceView(furnaceId, effective, changes, state.autonomyMode(), alarms);
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(
+            SetpointChanged.class,
+            (state, e) ->
+                state.withSetpoint(
+                    e.parameter(),
+                    new SetpointRecord(e.value(), e.origin(), e.requestedBy(), e.reason(), e.at())))
+        .onEvent(AutonomyModeChanged.class, (state, e) -> state.withMode(e.mode()))
+        .onEvent(
+            AlarmRaised.class,
+            (state, e) ->
+                state.withAlarm(
+                    new Alarm(
+                        e.alarmId(),
+                        e.source(),
+                        e.severity(),
+                        e.message(),
+                        e.at(),
+                        true,
+                        null,
+                        null)))
+        .onEvent(
+            AlarmCleared.class,
+            (state, e) -> state.withAlarm(state.alarms().get(e.alarmId()).cleared()))
+        .onEvent(
+            AlarmAcknowledged.class,
+            (state, e) ->
+                state.withAlarm(state.alarms().get(e.alarmId()).acknowledge(e.by(), e.at())))
+        .build();
+  }
+}

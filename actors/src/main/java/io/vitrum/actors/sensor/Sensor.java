@@ -1,0 +1,378 @@
+package io.vitrum.actors.sensor;
+
+import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.metrics.EntityMetrics;
+import io.vitrum.actors.metrics.VitrumMetrics;
+import io.vitrum.core.CborSerializable;
+import io.vitrum.core.plant.AnomalyLevel;
+import io.vitrum.core.plant.ReadingCheck;
+import io.vitrum.core.plant.ReadingRejection;
+import io.vitrum.core.plant.SensorConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReplyBuilder;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+
+/**
+ * One plant sensor, keyed by its tag id (e.g. {@code F1.crown.T3}).
+ *
+ * <p>Lifecycle: {@link Unconfigured} until the first valid {@link Configure}, then {@link
+ * Configured}; configuring again replaces the configuration (the same configuration twice is a
+ * no-op). {@link RecordReadings} takes a batch: each reading is checked against the physical range,
+ * the clock and the last accepted timestamp, and rejected individually with a reason; accepted ones
+ * update the live window and the anomaly state, which has hysteresis.
+ *
+ * <p>Readings are not journaled one by one: the entity persists anomaly transitions and checkpoints
+ * of its live window (every {@code checkpoint-every-readings} readings, when the last checkpoint is
+ * older than {@code checkpoint-interval}, when the sender asks for one, and on passivation), plus
+ * periodic snapshots. A sender that needs a batch durable before the reply (the REST API) sets
+ * {@code checkpoint}; stream ingestion relies on Kafka as the durable raw log instead.
+ */
+public final class Sensor
+    extends EventSourcedBehaviorWithEnforcedReplies<Sensor.Command, Sensor.Event, Sensor.State> {
+
+  /** Part of every persistence id: never rename. */
+  public static final EntityTypeKey<Command> ENTITY_KEY =
+      EntityTypeKey.create(Command.class, "Sensor");
+
+  // ---- protocol ----
+
+  public sealed interface Command extends CborSerializable {}
+
+  /** Sets or replaces the configuration. Idempotent. */
+  public record Configure(SensorConfig config, ActorRef<Confirmation> replyTo) implements Command {}
+
+  /** One reading of this sensor. */
+  public record Sample(Instant ts, double value) implements CborSerializable {}
+
+  /** A batch of readings in time order; {@code checkpoint} asks for durability before reply. */
+  public record RecordReadings(
+      List<Sample> samples, boolean checkpoint, ActorRef<ReadingsAck> replyTo) implements Command {}
+
+  public record GetState(ActorRef<SensorView> replyTo) implements Command {}
+
+  /** Sharding's stop message: checkpoints the live window, then stops. */
+  public enum Passivate implements Command {
+    INSTANCE
+  }
+
+  /** Reply to {@link RecordReadings}: how many were accepted, and why the others were not. */
+  public record ReadingsAck(int accepted, List<RejectedSample> rejected)
+      implements CborSerializable {}
+
+  /** A reading that was not accepted: its index in the batch and the reason. */
+  public record RejectedSample(int index, Instant ts, double value, String code, String reason)
+      implements CborSerializable {}
+
+  /** What a sensor shows to the outside. {@code config} is null while unconfigured. */
+  public record SensorView(
+      String tag,
+      SensorConfig config,
+      SensorWindow window,
+      AnomalyLevel anomaly,
+      Instant anomalySince)
+      implements CborSerializable {}
+
+  // ---- events ----
+
+  public sealed interface Event extends CborSerializable {}
+
+  public record SensorConfigured(SensorConfig config, Instant at) implements Event {}
+
+  public record WindowCheckpointed(SensorWindow window, Instant at) implements Event {}
+
+  public record AnomalyRaised(AnomalyLevel level, double value, Instant readingTs)
+      implements Event {}
+
+  public record AnomalyCleared(double value, Instant readingTs) implements Event {}
+
+  // ---- state ----
+
+  public sealed interface State extends CborSerializable {}
+
+  public record Unconfigured() implements State {}
+
+  public record Configured(
+      SensorConfig config, SensorWindow window, AnomalyLevel anomaly, Instant anomalySince)
+      implements State {
+    Configured withConfig(SensorConfig newConfig) {
+      return new Configured(newConfig, window, anomaly, anomalySince);
+    }
+
+    Configured withWindow(SensorWindow newWindow) {
+      return new Configured(config, newWindow, anomaly, anomalySince);
+    }
+
+    Configured withAnomaly(AnomalyLevel level, Instant since) {
+      return new Configured(config, window, level, since);
+    }
+  }
+
+  // ---- behaviour ----
+
+  public static void init(
+      ActorSystem<?> system, SensorSettings settings, AnomalyListener anomalies) {
+    EntityMetrics metrics = new EntityMetrics(VitrumMetrics.get(system).registry(), "sensor");
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                    ENTITY_KEY,
+                    ctx ->
+                        create(ctx.getEntityId(), settings, metrics, anomalies, Clock.systemUTC()))
+                .withStopMessage(Passivate.INSTANCE));
+  }
+
+  public static Behavior<Command> create(
+      String tag,
+      SensorSettings settings,
+      EntityMetrics metrics,
+      AnomalyListener anomalies,
+      Clock clock) {
+    return new Sensor(tag, settings, metrics, anomalies, clock);
+  }
+
+  private final String tag;
+  private final SensorSettings settings;
+  private final EntityMetrics metrics;
+  private final AnomalyListener anomalies;
+  private final Clock clock;
+
+  // Live, actor-confined, not journaled per reading: restored from the state on recovery.
+  private SensorWindow live;
+  private long sinceCheckpoint;
+  private Instant lastCheckpointAt;
+
+  private Sensor(
+      String tag,
+      SensorSettings settings,
+      EntityMetrics metrics,
+      AnomalyListener anomalies,
+      Clock clock) {
+    super(
+        PersistenceId.of(ENTITY_KEY.name(), tag),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.tag = tag;
+    this.settings = settings;
+    this.metrics = metrics;
+    this.anomalies = anomalies;
+    this.clock = clock;
+    resetLive(new Unconfigured());
+  }
+
+  @Override
+  public State emptyState() {
+    return new Unconfigured();
+  }
+
+  @Override
+  public RetentionCriteria retentionCriteria() {
+    return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::resetLive)
+        .build();
+  }
+
+  private void resetLive(State state) {
+    live = state instanceof Configured c ? c.window() : SensorWindow.empty(settings.window());
+    sinceCheckpoint = 0;
+    lastCheckpointAt = clock.instant();
+  }
+
+  @Override
+  public CommandHandlerWithReply<Command, Event, State> commandHandler() {
+    CommandHandlerWithReplyBuilder<Command, Event, State> builder =
+        newCommandHandlerWithReplyBuilder();
+    builder
+        .forStateType(Unconfigured.class)
+        .onCommand(Configure.class, this::onConfigure)
+        .onCommand(RecordReadings.class, this::onReadingsWhileUnconfigured)
+        .onCommand(GetState.class, this::onGetState)
+        .onCommand(Passivate.class, (state, cmd) -> Effect().stop().thenNoReply());
+    builder
+        .forStateType(Configured.class)
+        .onCommand(Configure.class, this::onConfigure)
+        .onCommand(RecordReadings.class, this::onRecordReadings)
+        .onCommand(GetState.class, this::onGetState)
+        .onCommand(Passivate.class, this::onPassivate);
+    return builder.build();
+  }
+
+  private ReplyEffect<Event, State> onConfigure(State state, Configure cmd) {
+    List<String> problems = cmd.config().problems(tag);
+    if (!problems.isEmpty()) {
+      metrics.rejected("Configure", "invalid-config");
+      return Effect()
+          .reply(
+              cmd.replyTo(), Confirmation.rejected("invalid-config", String.join("; ", problems)));
+    }
+    if (state instanceof Configured c && c.config().equals(cmd.config())) {
+      metrics.accepted("Configure");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted("unchanged"));
+    }
+    long start = System.nanoTime();
+    return Effect()
+        .persist(new SensorConfigured(cmd.config(), clock.instant()))
+        .thenRun(
+            s -> {
+              metrics.persisted(start);
+              metrics.accepted("Configure");
+            })
+        .thenReply(cmd.replyTo(), s -> Confirmation.accepted("configured"));
+  }
+
+  private ReplyEffect<Event, State> onReadingsWhileUnconfigured(
+      Unconfigured state, RecordReadings cmd) {
+    metrics.rejected("RecordReadings", "not-configured");
+    List<RejectedSample> rejected = new ArrayList<>();
+    for (int i = 0; i < cmd.samples().size(); i++) {
+      Sample sample = cmd.samples().get(i);
+      rejected.add(
+          new RejectedSample(
+              i,
+              sample.ts(),
+              sample.value(),
+              "not-configured",
+              "sensor " + tag + " is not configured: PUT its configuration first"));
+    }
+    return Effect().reply(cmd.replyTo(), new ReadingsAck(0, rejected));
+  }
+
+  private ReplyEffect<Event, State> onRecordReadings(Configured state, RecordReadings cmd) {
+    Instant now = clock.instant();
+    List<RejectedSample> rejected = new ArrayList<>();
+    List<Event> events = new ArrayList<>();
+    AnomalyLevel level = state.anomaly();
+    int accepted = 0;
+    for (int i = 0; i < cmd.samples().size(); i++) {
+      Sample sample = cmd.samples().get(i);
+      Optional<ReadingRejection> rejection =
+          ReadingCheck.check(
+              state.config(),
+              sample.ts(),
+              sample.value(),
+              live.lastTs(),
+              now,
+              settings.maxClockSkew());
+      if (rejection.isPresent()) {
+        rejected.add(
+            new RejectedSample(
+                i, sample.ts(), sample.value(), rejection.get().code(), rejection.get().reason()));
+        continue;
+      }
+      accepted++;
+      live = live.accept(sample.ts(), sample.value());
+      AnomalyLevel next = state.config().alarms().next(level, sample.value());
+      if (next != level) {
+        events.add(
+            next == AnomalyLevel.NORMAL
+                ? new AnomalyCleared(sample.value(), sample.ts())
+                : new AnomalyRaised(next, sample.value(), sample.ts()));
+        level = next;
+      }
+    }
+    live = live.reject(rejected.size());
+    sinceCheckpoint += accepted;
+    metrics.accepted("RecordReadings");
+    ReadingsAck ack = new ReadingsAck(accepted, List.copyOf(rejected));
+    if (events.isEmpty() && !checkpointDue(cmd.checkpoint(), now)) {
+      return Effect().reply(cmd.replyTo(), ack);
+    }
+    events.add(new WindowCheckpointed(live, now));
+    long start = System.nanoTime();
+    List<Event> toPersist = List.copyOf(events);
+    return Effect()
+        .persist(toPersist)
+        .thenRun(
+            s -> {
+              metrics.persisted(start);
+              checkpointed(now);
+              notifyAnomalies(state.config().furnace(), toPersist);
+            })
+        .thenReply(cmd.replyTo(), s -> ack);
+  }
+
+  private boolean checkpointDue(boolean requested, Instant now) {
+    return (requested && sinceCheckpoint > 0)
+        || sinceCheckpoint >= settings.checkpointEveryReadings()
+        || (sinceCheckpoint > 0
+            && !lastCheckpointAt.plus(settings.checkpointInterval()).isAfter(now));
+  }
+
+  private void checkpointed(Instant at) {
+    sinceCheckpoint = 0;
+    lastCheckpointAt = at;
+  }
+
+  private void notifyAnomalies(String furnace, List<Event> events) {
+    for (Event event : events) {
+      if (event instanceof AnomalyRaised raised) {
+        anomalies.raised(tag, furnace, raised.level(), raised.value(), raised.readingTs());
+      } else if (event instanceof AnomalyCleared cleared) {
+        anomalies.cleared(tag, furnace, cleared.value(), cleared.readingTs());
+      }
+    }
+  }
+
+  private ReplyEffect<Event, State> onGetState(State state, GetState cmd) {
+    SensorView view =
+        state instanceof Configured c
+            ? new SensorView(tag, c.config(), live, c.anomaly(), c.anomalySince())
+            : new SensorView(tag, null, live, AnomalyLevel.NORMAL, null);
+    return Effect().reply(cmd.replyTo(), view);
+  }
+
+  private ReplyEffect<Event, State> onPassivate(Configured state, Passivate cmd) {
+    if (sinceCheckpoint == 0 && live.rejected() == state.window().rejected()) {
+      return Effect().stop().thenNoReply();
+    }
+    return Effect().persist(new WindowCheckpointed(live, clock.instant())).thenStop().thenNoReply();
+  }
+
+  @Override
+  public EventHandler<State, Event> eventHandler() {
+    var builder = newEventHandlerBuilder();
+    builder
+        .forStateType(Unconfigured.class)
+        .onEvent(
+            SensorConfigured.class,
+            (state, event) ->
+                new Configured(
+                    event.config(),
+                    SensorWindow.empty(settings.window()),
+                    AnomalyLevel.NORMAL,
+                    null));
+    builder
+        .forStateType(Configured.class)
+        .onEvent(SensorConfigured.class, (state, event) -> state.withConfig(event.config()))
+        .onEvent(WindowCheckpointed.class, (state, event) -> state.withWindow(event.window()))
+        .onEvent(
+            AnomalyRaised.class,
+            (state, event) -> state.withAnomaly(event.level(), event.readingTs()))
+        .onEvent(
+            AnomalyCleared.class,
+            (state, event) -> state.withAnomaly(AnomalyLevel.NORMAL, event.readingTs()));
+    return builder.build();
+  }
+}

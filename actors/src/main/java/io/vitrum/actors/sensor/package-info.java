@@ -1,0 +1,2 @@
+/** The Sensor entity: one per plant tag, sharded and event-sourced. */
+package io.vitrum.actors.sensor;

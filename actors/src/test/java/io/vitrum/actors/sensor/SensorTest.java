@@ -1,0 +1,245 @@
+package io.vitrum.actors.sensor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.metrics.EntityMetrics;
+import io.vitrum.actors.testing.TestConfigs;
+import io.vitrum.core.plant.AlarmLimits;
+import io.vitrum.core.plant.AnomalyLevel;
+import io.vitrum.core.plant.SensorConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LogCapturingExtension.class)
+class SensorTest {
+  private static final String TAG = "F1.crown.T3";
+  private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
+  private static ActorTestKit testKit;
+  private static final SensorSettings SETTINGS =
+      new SensorSettings(
+          Duration.ofMinutes(1), 5, Duration.ofMinutes(10), Duration.ofMinutes(5), 3);
+  private static final SensorConfig CONFIG =
+      new SensorConfig("F1", "degC", 0, 1800, new AlarmLimits(1400.0, 1600.0, 5));
+
+  private final List<String> notices = new ArrayList<>();
+  private EventSourcedBehaviorTestKit<Sensor.Command, Sensor.Event, Sensor.State> kit;
+
+  @BeforeAll
+  static void start() {
+    testKit = ActorTestKit.create(TestConfigs.eventSourcedUnitTest());
+  }
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  @BeforeEach
+  void setUp() {
+    AnomalyListener listener =
+        new AnomalyListener() {
+          @Override
+          public void raised(
+              String tag, String furnace, AnomalyLevel level, double value, Instant ts) {
+            notices.add("raised " + tag + " " + level + " " + value);
+          }
+
+          @Override
+          public void cleared(String tag, String furnace, double value, Instant ts) {
+            notices.add("cleared " + tag + " " + value);
+          }
+        };
+    kit =
+        EventSourcedBehaviorTestKit.create(
+            testKit.system(),
+            Sensor.create(
+                TAG,
+                SETTINGS,
+                new EntityMetrics(new SimpleMeterRegistry(), "sensor"),
+                listener,
+                Clock.fixed(NOW, ZoneOffset.UTC)));
+    kit.clear();
+  }
+
+  private CommandResultWithReply<Sensor.Command, Sensor.Event, Sensor.State, Confirmation>
+      configure(SensorConfig config) {
+    return kit.runCommand(replyTo -> new Sensor.Configure(config, replyTo));
+  }
+
+  private CommandResultWithReply<Sensor.Command, Sensor.Event, Sensor.State, Sensor.ReadingsAck>
+      record(boolean checkpoint, double... values) {
+    List<Sensor.Sample> samples =
+        IntStream.range(0, values.length)
+            .mapToObj(i -> new Sensor.Sample(NOW.minusSeconds(values.length - i), values[i]))
+            .toList();
+    return kit.runCommand(replyTo -> new Sensor.RecordReadings(samples, checkpoint, replyTo));
+  }
+
+  private Sensor.SensorView view() {
+    return kit.<Sensor.SensorView>runCommand(Sensor.GetState::new).reply();
+  }
+
+  @Test
+  void configuresAndIsIdempotent() {
+    var first = configure(CONFIG);
+    assertInstanceOf(Confirmation.Accepted.class, first.reply());
+    assertEquals(CONFIG, first.eventOfType(Sensor.SensorConfigured.class).config());
+    assertInstanceOf(Sensor.Configured.class, first.state());
+
+    var again = configure(CONFIG);
+    assertEquals(new Confirmation.Accepted("unchanged"), again.reply());
+    assertTrue(again.hasNoEvents());
+  }
+
+  @Test
+  void rejectsAnInvalidConfigurationWithoutPersisting() {
+    var result = configure(new SensorConfig("F2", "degC", 100, 0, null));
+    Confirmation.Rejected rejected = assertInstanceOf(Confirmation.Rejected.class, result.reply());
+    assertEquals("invalid-config", rejected.code());
+    assertTrue(rejected.reason().contains("does not match"), rejected.reason());
+    assertTrue(rejected.reason().contains("min must be below max"), rejected.reason());
+    assertTrue(result.hasNoEvents());
+    assertInstanceOf(Sensor.Unconfigured.class, result.state());
+  }
+
+  @Test
+  void rejectsReadingsWhileUnconfigured() {
+    var result = record(false, 1500);
+    assertEquals(0, result.reply().accepted());
+    assertEquals("not-configured", result.reply().rejected().get(0).code());
+    assertTrue(result.hasNoEvents());
+  }
+
+  @Test
+  void acceptsReadingsWithoutAnEventPerReading() {
+    configure(CONFIG);
+    var result = record(false, 1500, 1510, 1520);
+    assertEquals(3, result.reply().accepted());
+    assertTrue(result.hasNoEvents(), "below the checkpoint threshold nothing is journaled");
+    Sensor.SensorView view = view();
+    assertEquals(1520, view.window().lastValue());
+    assertEquals(3, view.window().accepted());
+    assertEquals(1510, view.window().stats().current().mean(), 1e-9);
+  }
+
+  @Test
+  void rejectsBadReadingsIndividuallyAndKeepsTheGoodOnes() {
+    configure(CONFIG);
+    var result = record(false, 1500, Double.NaN, -5, 1900, 1505);
+    assertEquals(2, result.reply().accepted());
+    List<String> codes = result.reply().rejected().stream().map(r -> r.code()).toList();
+    assertEquals(List.of("not-finite", "below-physical-min", "above-physical-max"), codes);
+    assertEquals(List.of(1, 2, 3), result.reply().rejected().stream().map(r -> r.index()).toList());
+    assertEquals(1505, view().window().lastValue());
+    assertEquals(3, view().window().rejected());
+  }
+
+  @Test
+  void rejectsReadingsFromTheFutureAndOutOfOrder() {
+    configure(CONFIG);
+    List<Sensor.Sample> samples =
+        List.of(
+            new Sensor.Sample(NOW, 1500),
+            new Sensor.Sample(NOW.minusSeconds(10), 1501),
+            new Sensor.Sample(NOW.plus(Duration.ofHours(1)), 1502));
+    Sensor.ReadingsAck ack =
+        kit.<Sensor.ReadingsAck>runCommand(
+                replyTo -> new Sensor.RecordReadings(samples, false, replyTo))
+            .reply();
+    assertEquals(1, ack.accepted());
+    assertEquals(
+        List.of("not-newer-than-last", "timestamp-in-future"),
+        ack.rejected().stream().map(r -> r.code()).toList());
+  }
+
+  @Test
+  void checkpointsWhenAskedAndAfterEnoughReadings() {
+    configure(CONFIG);
+    var asked = record(true, 1500);
+    assertEquals(1, asked.events().size());
+    assertEquals(1500, asked.eventOfType(Sensor.WindowCheckpointed.class).window().lastValue());
+
+    var many =
+        kit.<Sensor.ReadingsAck>runCommand(
+            replyTo ->
+                new Sensor.RecordReadings(
+                    IntStream.range(0, 5)
+                        .mapToObj(i -> new Sensor.Sample(NOW.minusMillis(500 - i * 10L), 1501 + i))
+                        .toList(),
+                    false,
+                    replyTo));
+    assertEquals(5, many.reply().accepted());
+    assertEquals(1, many.events().size(), "5 readings reach checkpoint-every-readings");
+  }
+
+  @Test
+  void raisesAndClearsTheAnomalyWithHysteresis() {
+    configure(CONFIG);
+    var raised = record(false, 1590, 1605, 1598);
+    Sensor.AnomalyRaised event = raised.eventOfType(Sensor.AnomalyRaised.class);
+    assertEquals(AnomalyLevel.HIGH, event.level());
+    assertEquals(1605, event.value());
+    assertEquals(AnomalyLevel.HIGH, view().anomaly(), "1598 is inside the deadband");
+
+    var cleared =
+        kit.<Sensor.ReadingsAck>runCommand(
+            replyTo ->
+                new Sensor.RecordReadings(List.of(new Sensor.Sample(NOW, 1590)), false, replyTo));
+    assertInstanceOf(Sensor.AnomalyCleared.class, cleared.events().get(0));
+    assertEquals(AnomalyLevel.NORMAL, view().anomaly());
+    assertEquals(List.of("raised F1.crown.T3 HIGH 1605.0", "cleared F1.crown.T3 1590.0"), notices);
+  }
+
+  @Test
+  void recoversConfigurationAnomalyAndCheckpointedWindow() {
+    configure(CONFIG);
+    record(true, 1500, 1620);
+    kit.restart();
+    Sensor.SensorView view = view();
+    assertEquals(CONFIG, view.config());
+    assertEquals(AnomalyLevel.HIGH, view.anomaly());
+    assertEquals(1620, view.window().lastValue());
+    assertEquals(2, view.window().accepted());
+  }
+
+  @Test
+  void recoversFromSnapshotsAfterManyCheckpoints() {
+    configure(CONFIG);
+    for (int i = 0; i < 8; i++) {
+      int k = i;
+      kit.<Sensor.ReadingsAck>runCommand(
+          replyTo ->
+              new Sensor.RecordReadings(
+                  List.of(new Sensor.Sample(NOW.minusSeconds(100 - k), 1500 + k)), true, replyTo));
+    }
+    kit.restart();
+    assertEquals(1507, view().window().lastValue());
+    assertEquals(8, view().window().accepted());
+  }
+
+  @Test
+  void anUnconfiguredViewHasNoValues() {
+    Sensor.SensorView view = view();
+    assertNull(view.config());
+    assertNull(view.window().lastValue());
+  }
+}
