@@ -1,0 +1,114 @@
+package io.vitrum.http;
+
+import com.typesafe.config.Config;
+import io.vitrum.config.VitrumConfig;
+import io.vitrum.config.embedded.EmbeddedCassandra;
+import io.vitrum.config.embedded.EmbeddedCassandraSettings;
+import io.vitrum.http.routes.HttpSettings;
+import io.vitrum.http.server.Node;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
+
+/**
+ * Starts a Vitrum node. In the local profile it first starts the embedded infrastructure
+ * (Cassandra), points the node at it, and stops it after the node has shut down; Ctrl-C runs
+ * Pekko's CoordinatedShutdown (HTTP unbind, shard hand-off, entity checkpoints) first.
+ */
+public final class Main {
+  private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Instant begin = Instant.now();
+    String profile = VitrumConfig.selectedProfile();
+    Config config = VitrumConfig.load(profile);
+    EmbeddedCassandraSettings cassandraSettings = EmbeddedCassandraSettings.create(config);
+    EmbeddedCassandra cassandra = null;
+    if (cassandraSettings.enabled()) {
+      try {
+        cassandra = EmbeddedCassandra.start(cassandraSettings);
+      } catch (RuntimeException e) {
+        log.error("Embedded Cassandra did not start", e);
+        System.err.println("Vitrum could not start its embedded Cassandra: " + e.getMessage());
+        System.exit(1);
+      }
+      config = VitrumConfig.withCassandraContactPoints(config, cassandra.contactPoint());
+    }
+
+    Node.Running node = Node.start(config, profile);
+    stopOnInterrupt(node);
+    EmbeddedCassandra infrastructure = cassandra;
+    if (infrastructure != null) {
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    node.system().getWhenTerminated().toCompletableFuture().join();
+                    infrastructure.close();
+                  },
+                  "vitrum-infrastructure-shutdown"));
+    }
+    Config finalConfig = config;
+    CompletableFuture.allOf(node.http().toCompletableFuture(), node.up().toCompletableFuture())
+        .thenRun(() -> System.out.println(banner(finalConfig, profile, begin, infrastructure)));
+
+    node.system().getWhenTerminated().toCompletableFuture().join();
+    if (infrastructure != null) {
+      infrastructure.close();
+    }
+  }
+
+  /**
+   * Ctrl-C runs CoordinatedShutdown. The JVM installs no SIGINT handler when it was started with
+   * SIGINT ignored (any background job of a non-interactive shell), so install one explicitly.
+   */
+  private static void stopOnInterrupt(Node.Running node) {
+    Signal.handle(
+        new Signal("INT"),
+        signal ->
+            CoordinatedShutdown.get(node.system()).runAll(CoordinatedShutdown.jvmExitReason()));
+  }
+
+  private static String banner(
+      Config config, String profile, Instant begin, EmbeddedCassandra cassandra) {
+    HttpSettings http = HttpSettings.create(config);
+    String api = "http://" + http.iface() + ":" + http.port();
+    String management =
+        "http://"
+            + config.getString("pekko.management.http.hostname")
+            + ":"
+            + config.getInt("pekko.management.http.port");
+    long seconds = Duration.between(begin, Instant.now()).toMillis() / 100;
+    StringBuilder b = new StringBuilder();
+    b.append("\nVitrum is ready (profile ")
+        .append(profile)
+        .append(", ")
+        .append(seconds / 10.0)
+        .append(" s)\n");
+    b.append("  REST API    ")
+        .append(api)
+        .append("/   e.g. ")
+        .append(api)
+        .append("/api/furnaces/F1\n");
+    b.append("  Management  ")
+        .append(management)
+        .append("/ready  /alive  /cluster/members  /metrics\n");
+    if (cassandra != null) {
+      b.append("  Cassandra   ")
+          .append(cassandra.contactPoint())
+          .append(cassandra.owned() ? " (embedded, started in " : " (embedded, reused, ")
+          .append(cassandra.startupTime().toMillis() / 100 / 10.0)
+          .append(" s), log ")
+          .append(cassandra.systemLog())
+          .append('\n');
+    }
+    b.append("Press Ctrl-C to stop.\n");
+    return b.toString();
+  }
+}

@@ -1,0 +1,138 @@
+package io.vitrum.http.routes;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.vitrum.http.dto.ValidatedRequest;
+import io.vitrum.http.errors.Problem;
+import io.vitrum.http.errors.Problem.FieldError;
+import io.vitrum.http.errors.ProblemException;
+import io.vitrum.http.json.Json;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+
+/**
+ * Reads a JSON request body into a DTO, or answers with a precise problem: 415 for a body that is
+ * not JSON, 413 beyond the size limit, 400 for malformed JSON, NaN/Infinity literals, wrong types
+ * and unknown fields (naming the field path), 422 for well-formed bodies whose fields are invalid.
+ */
+final class JsonBody extends AllDirectives {
+  private final long maxBytes;
+
+  JsonBody(long maxBytes) {
+    this.maxBytes = maxBytes;
+  }
+
+  /** Parses the body as {@code type}, then validates it, then runs {@code inner}. */
+  <T extends ValidatedRequest> Route validated(Class<T> type, Function<T, Route> inner) {
+    return parsed(
+        type,
+        body -> {
+          List<FieldError> errors = body.validate();
+          if (!errors.isEmpty()) {
+            throw invalid(errors);
+          }
+          return inner.apply(body);
+        });
+  }
+
+  /** Parses the body as {@code type} and runs {@code inner}; validation is the caller's. */
+  <T> Route parsed(Class<T> type, Function<T, Route> inner) {
+    return extractRequestEntity(
+        entity -> {
+          if (!entity.getContentType().mediaType().equals(MediaTypes.APPLICATION_JSON)) {
+            throw new ProblemException(
+                Problem.of(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "request body must be application/json, not "
+                        + entity.getContentType().mediaType()));
+          }
+          return withSizeLimit(
+              maxBytes,
+              () -> entity(Unmarshaller.entityToString(), text -> inner.apply(parse(text, type))));
+        });
+  }
+
+  static ProblemException invalid(List<FieldError> errors) {
+    return new ProblemException(
+        Problem.of(
+                422,
+                "invalid-request",
+                "Invalid request",
+                errors.size() == 1
+                    ? errors.get(0).field() + " " + errors.get(0).message()
+                    : errors.size() + " fields are invalid")
+            .withErrors(errors));
+  }
+
+  static <T> T parse(String text, Class<T> type) {
+    if (text.isBlank()) {
+      throw badRequest("malformed-json", "request body is empty");
+    }
+    try {
+      T value = Json.mapper().readValue(text, type);
+      if (value == null) {
+        throw badRequest("malformed-json", "request body must be a JSON object, not null");
+      }
+      return value;
+    } catch (UnrecognizedPropertyException e) {
+      throw badRequest(
+          "unknown-field",
+          "unknown field '" + path(e) + "'; known fields: " + e.getKnownPropertyIds());
+    } catch (MismatchedInputException e) {
+      String field = path(e);
+      throw badRequest(
+          "invalid-field",
+          (field.isEmpty() ? "request body" : field) + ": " + firstLine(e.getOriginalMessage()));
+    } catch (JsonParseException e) {
+      String message = e.getOriginalMessage();
+      if (message.contains("Non-standard token")) {
+        throw badRequest(
+            "non-finite-number", "NaN and Infinity are not JSON numbers" + location(e));
+      }
+      throw badRequest("malformed-json", "malformed JSON: " + firstLine(message) + location(e));
+    } catch (JsonMappingException e) {
+      throw badRequest("invalid-field", path(e) + ": " + firstLine(e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      throw badRequest("malformed-json", "malformed JSON: " + firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static ProblemException badRequest(String code, String detail) {
+    return new ProblemException(Problem.of(400, code, "Bad request", detail));
+  }
+
+  private static String location(JsonProcessingException e) {
+    return e.getLocation() == null
+        ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      } else if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      }
+    }
+    return path.toString();
+  }
+}

@@ -1,0 +1,93 @@
+package io.vitrum.http.server;
+
+import com.typesafe.config.Config;
+import io.vitrum.actors.furnace.Furnace;
+import io.vitrum.actors.furnace.FurnaceAlarms;
+import io.vitrum.actors.furnace.FurnaceSettings;
+import io.vitrum.actors.metrics.VitrumMetrics;
+import io.vitrum.actors.sensor.Sensor;
+import io.vitrum.actors.sensor.SensorSettings;
+import io.vitrum.http.routes.ApiRoutes;
+import io.vitrum.http.routes.FurnaceRoutes;
+import io.vitrum.http.routes.HttpSettings;
+import io.vitrum.http.routes.SensorRoutes;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
+import org.apache.pekko.management.javadsl.PekkoManagement;
+
+/**
+ * Assembles one Vitrum node: metrics, the sharded entities, cluster membership (self-join locally,
+ * seed nodes in the cluster profile, Kubernetes bootstrap), Pekko Management and the REST API.
+ */
+public final class Node {
+  private Node() {}
+
+  /** A started node and what it is still waiting for. */
+  public record Running(
+      ActorSystem<Void> system, CompletionStage<ServerBinding> http, CompletionStage<Void> up) {}
+
+  public static Running start(Config config, String profile) {
+    CompletableFuture<ServerBinding> http = new CompletableFuture<>();
+    ActorSystem<Void> system =
+        ActorSystem.create(guardian(config, profile, http), "Vitrum", config);
+    CompletableFuture<Void> up = new CompletableFuture<>();
+    org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+        .registerOnMemberUp(() -> up.complete(null));
+    return new Running(system, http, up);
+  }
+
+  private static Behavior<Void> guardian(
+      Config config, String profile, CompletableFuture<ServerBinding> http) {
+    return Behaviors.setup(
+        ctx -> {
+          ActorSystem<Void> system = ctx.getSystem();
+          PrometheusMetrics.get(system);
+          Sensor.init(system, SensorSettings.create(config), new FurnaceAlarms(system));
+          Furnace.init(system, FurnaceSettings.create(config));
+          join(system, config, profile);
+          PekkoManagement.get(system).start();
+
+          HttpSettings settings = HttpSettings.create(config);
+          ClusterSharding sharding = ClusterSharding.get(system);
+          ApiRoutes api =
+              new ApiRoutes(
+                  new SensorRoutes(sharding, settings), new FurnaceRoutes(sharding, settings));
+          HttpMetrics metrics = new HttpMetrics(VitrumMetrics.get(system).registry());
+          HttpServer.start(system, settings, metrics.measured(api::routes))
+              .whenComplete(
+                  (binding, failure) -> {
+                    if (failure != null) {
+                      ctx.getLog()
+                          .error(
+                              "Cannot bind the REST API to {}:{}",
+                              settings.iface(),
+                              settings.port(),
+                              failure);
+                      http.completeExceptionally(failure);
+                      system.terminate();
+                    } else {
+                      http.complete(binding);
+                    }
+                  });
+          return Behaviors.empty();
+        });
+  }
+
+  private static void join(ActorSystem<Void> system, Config config, String profile) {
+    Cluster cluster = Cluster.get(system);
+    if (profile.equals("kubernetes")) {
+      ClusterBootstrap.get(Adapter.toClassic(system)).start();
+    } else if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    }
+  }
+}
