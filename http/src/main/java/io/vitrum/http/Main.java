@@ -9,10 +9,8 @@ import io.vitrum.http.server.Node;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.CoordinatedShutdown;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import sun.misc.Signal;
 
 /**
  * Starts a Vitrum node. In the local profile it first starts the embedded infrastructure
@@ -42,7 +40,6 @@ public final class Main {
     }
 
     Node.Running node = Node.start(config, profile);
-    stopOnInterrupt(node);
     EmbeddedCassandra infrastructure = cassandra;
     if (infrastructure != null) {
       Runtime.getRuntime()
@@ -62,17 +59,6 @@ public final class Main {
     if (infrastructure != null) {
       infrastructure.close();
     }
-  }
-
-  /**
-   * Ctrl-C runs CoordinatedShutdown. The JVM installs no SIGINT handler when it was started with
-   * SIGINT ignored (any background job of a non-interactive shell), so install one explicitly.
-   */
-  private static void stopOnInterrupt(Node.Running node) {
-    Signal.handle(
-        new Signal("INT"),
-        signal ->
-            CoordinatedShutdown.get(node.system()).runAll(CoordinatedShutdown.jvmExitReason()));
   }
 
   private static String banner(
