@@ -3,8 +3,8 @@ package io.vitrum.core.physics;
 /**
  * The state of one furnace line at one instant: the dynamic variables {@link FurnaceProcess}
  * integrates and the {@link FurnaceOutputs} they show under the inputs of the last step. Immutable;
- * a step returns a new state. The twin corrects dynamic variables with {@link #withThermal} and
- * then has the process recompute the outputs.
+ * a step returns a new state. The twin corrects dynamic variables with the {@code with…} copies and
+ * then has the process recompute the outputs with {@link FurnaceProcess#refresh}.
  *
  * @param timeS simulated time since the state was created, s
  * @param crownC crown (combustion space) temperature, °C
@@ -80,6 +80,23 @@ public record FurnaceState(
         gobC,
         glassLevelMm,
         value,
+        outputs);
+  }
+
+  /** A copy with the glass level deviation replaced. */
+  public FurnaceState withGlassLevelMm(double value) {
+    return new FurnaceState(
+        timeS,
+        crownC,
+        meltTopC,
+        meltBottomC,
+        regeneratorLeftC,
+        regeneratorRightC,
+        firingSide,
+        secondsSinceReversal,
+        gobC,
+        value,
+        gasIntegralNm3h,
         outputs);
   }
 

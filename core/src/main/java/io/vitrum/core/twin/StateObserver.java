@@ -77,19 +77,16 @@ public final class StateObserver {
         estimateParameters(prior, predicted, obs, setpoints, innovations, dtSeconds);
     double heatKept = prior.burnerEfficiency() / posterior.burnerEfficiency();
     FurnaceState corrected =
-        new FurnaceState(
-            predicted.timeS(),
-            crown,
-            predicted.meltTopC() + meltShift,
-            predicted.meltBottomC() + meltShift,
-            left,
-            right,
-            predicted.firingSide(),
-            predicted.secondsSinceReversal(),
-            gob,
-            level,
-            predicted.gasIntegralNm3h() * heatKept,
-            predicted.outputs());
+        predicted
+            .withThermal(
+                crown,
+                predicted.meltTopC() + meltShift,
+                predicted.meltBottomC() + meltShift,
+                left,
+                right,
+                gob)
+            .withGlassLevelMm(level)
+            .withGasIntegralNm3h(predicted.gasIntegralNm3h() * heatKept);
     return new TwinState(
         state.furnaceId(),
         process.refresh(corrected, applied, posterior),
@@ -100,7 +97,7 @@ public final class StateObserver {
   }
 
   /** The setpoints with pull and boost replaced by their measured values, where measured. */
-  static Setpoints appliedInputs(Setpoints setpoints, Observation obs) {
+  private static Setpoints appliedInputs(Setpoints setpoints, Observation obs) {
     Setpoints applied = setpoints;
     if (Double.isFinite(obs.pullRateTpd()) && obs.pullRateTpd() > 0) {
       applied = applied.with(SetpointParameter.PULL_RATE, obs.pullRateTpd());

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vitrum.core.physics.Disturbances;
+import io.vitrum.core.physics.FurnaceParameters;
+import io.vitrum.core.physics.FurnaceProcess;
+import io.vitrum.core.physics.FurnaceState;
 import io.vitrum.core.physics.Setpoints;
 import io.vitrum.core.plant.SetpointParameter;
 import java.util.List;
@@ -123,16 +127,14 @@ class DigitalTwinTest {
   @Test
   void shadowOfTheActualSetpointsDoesNotDivergeButACandidateDoes() {
     PlantReadings readings = new PlantReadings("F1", 11, 3.0);
-    io.vitrum.core.physics.FurnaceProcess plant =
-        new io.vitrum.core.physics.FurnaceProcess(
-            io.vitrum.core.physics.FurnaceParameters.container300Tpd());
-    io.vitrum.core.physics.FurnaceState p = synced.furnace();
+    FurnaceProcess plant = new FurnaceProcess(FurnaceParameters.container300Tpd());
+    FurnaceState p = synced.furnace();
     TwinState t = synced;
     ShadowRun same = TWIN.startShadow(t, List.of());
     ShadowRun hotter =
         TWIN.startShadow(t, List.of(SetpointChange.delta(SetpointParameter.CROWN_TEMPERATURE, 30)));
     for (int i = 0; i < 720; i++) {
-      p = plant.step(p, Setpoints.nominal(), io.vitrum.core.physics.Disturbances.NONE, 10);
+      p = plant.step(p, Setpoints.nominal(), Disturbances.NONE, 10);
       t = TWIN.sync(t, Setpoints.nominal(), readings.of(p.outputs()), 10);
       same = TWIN.shadowStep(same, t, 10);
       hotter = TWIN.shadowStep(hotter, t, 10);
