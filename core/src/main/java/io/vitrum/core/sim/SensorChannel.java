@@ -14,7 +14,7 @@ final class SensorChannel {
   private final long periodMillis;
   private final double calibrationOffset;
   private final double noiseSigma;
-  private final double resolution;
+  private final double quantisationScale;
   private final double driftDecay;
   private final double driftKick;
   private final boolean counter;
@@ -37,7 +37,8 @@ final class SensorChannel {
     }
     this.calibrationOffset = calibrationOffset;
     this.noiseSigma = characteristics.noiseSigma();
-    this.resolution = characteristics.resolution();
+    this.quantisationScale =
+        characteristics.resolution() > 0 ? Math.rint(1 / characteristics.resolution()) : 0;
     double decay = Math.exp(-periodMillis / 1000.0 / characteristics.driftTimeConstantSeconds());
     this.driftDecay = decay;
     this.driftKick = characteristics.driftSigma() * Math.sqrt(1 - decay * decay);
@@ -105,8 +106,8 @@ final class SensorChannel {
         return Double.NaN;
       }
     }
-    if (resolution > 0) {
-      value = Math.rint(value / resolution) * resolution;
+    if (quantisationScale > 0) {
+      value = Math.rint(value * quantisationScale) / quantisationScale;
     }
     if (clamp) {
       value = Math.max(spec.min(), Math.min(spec.max(), value));

@@ -9,7 +9,8 @@ import io.vitrum.core.plant.TagSpec;
  * @param noiseSigma standard deviation of the per-sample noise, in the tag's unit
  * @param driftSigma long-run standard deviation of the slow wander, in the tag's unit
  * @param driftTimeConstantSeconds correlation time of the wander
- * @param resolution quantisation step of the reported value; 0 for none
+ * @param resolution quantisation step of the reported value, a power of ten such as 0.1 (so
+ *     reported values print as short decimals); 0 for none
  */
 public record SensorCharacteristics(
     double noiseSigma, double driftSigma, double driftTimeConstantSeconds, double resolution) {
@@ -36,7 +37,8 @@ public record SensorCharacteristics(
 
   /**
    * Typical characteristics for a tag: thermocouples ±0.5 °C noise at 0.1 °C resolution, other
-   * transmitters 0.2 % of span noise at 16-bit resolution, counters exact.
+   * transmitters 0.2 % of span noise at the decimal step just below 16-bit resolution, counters
+   * exact.
    */
   public static SensorCharacteristics typicalFor(TagSpec spec) {
     if (spec.unit().equals("1/min")) {
