@@ -15,7 +15,10 @@ public enum FaultKind {
    * points, either sign.
    */
   CULLET_SWING("cullet-swing", false, 10, 25),
-  /** A lehr cooling fan stops. Magnitude: fraction of cooling capacity lost, 0–1. */
+  /**
+   * A lehr recirculation fan stops and cold air reaches the ware. Magnitude: severity 0–1; at 1 the
+   * ware cools twice as fast as set and 20 K unevenly across the belt.
+   */
   LEHR_FAN_FAILURE("lehr-fan-failure", false, 0.4, 1),
   /** Worn melter refractory sheds stones. Magnitude: wear index, 0–1. */
   REFRACTORY_WEAR("refractory-wear", false, 0.3, 1),
