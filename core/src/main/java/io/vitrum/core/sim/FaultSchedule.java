@@ -62,15 +62,16 @@ public record FaultSchedule(List<FaultScenario> scenarios) {
       List<String> furnaces, Instant start, Duration span, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     List<FaultScenario> all = new ArrayList<>();
-    double spanMillis = span.toMillis();
+    double spanSeconds = span.toSeconds();
     FaultKind[] kinds = FaultKind.values();
     for (String furnace : furnaces) {
       SplittableRandom local = random.split();
       long count = Math.max(1, Math.round(span.toMinutes() / 60.0 / HOURS_PER_FAULT));
       for (int i = 0; i < count; i++) {
         FaultKind kind = kinds[local.nextInt(kinds.length)];
-        Instant begin = start.plusMillis((long) (spanMillis * local.nextDouble(0.1, 0.7)));
-        Duration duration = Duration.ofMillis((long) (spanMillis * local.nextDouble(0.15, 0.4)));
+        Instant begin = start.plusSeconds((long) (spanSeconds * local.nextDouble(0.1, 0.7)));
+        Duration duration =
+            Duration.ofSeconds(Math.max(1, (long) (spanSeconds * local.nextDouble(0.15, 0.4))));
         all.add(randomScenario(furnace, kind, begin, duration, local));
       }
     }
@@ -88,7 +89,8 @@ public record FaultSchedule(List<FaultScenario> scenarios) {
       magnitude = -magnitude;
     }
     if (!kind.isSensorFault()) {
-      Duration ramp = Duration.ofMillis((long) (duration.toMillis() * random.nextDouble(0.1, 0.5)));
+      Duration ramp =
+          Duration.ofSeconds((long) (duration.toSeconds() * random.nextDouble(0.1, 0.5)));
       return FaultScenario.process(furnace, kind, begin, ramp, duration, magnitude);
     }
     List<TagSpec> candidates =
