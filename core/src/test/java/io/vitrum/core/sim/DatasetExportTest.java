@@ -1,0 +1,75 @@
+package io.vitrum.core.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatasetExportTest {
+
+  private static ExportSummary export(Path dir) throws IOException {
+    return DatasetExport.run(
+        ExportOptions.parse(
+            "--furnaces",
+            "2",
+            "--hours",
+            "0.5",
+            "--seed",
+            "42",
+            "--out",
+            dir.toString(),
+            "--frames",
+            "12"));
+  }
+
+  @Test
+  void writesTheFilesItSays(@TempDir Path dir) throws IOException {
+    ExportSummary summary = export(dir);
+    for (String file : summary.files()) {
+      assertTrue(Files.isRegularFile(dir.resolve(file)), file);
+    }
+    List<String> readings = Files.readAllLines(dir.resolve("readings.csv"));
+    assertEquals("ts,tag,value", readings.get(0));
+    assertEquals(summary.readings(), readings.size() - 1);
+    assertTrue(readings.get(1).matches("2025-01-01T00:00:00Z,F1\\.crown\\.T1,[0-9.]+"));
+    assertEquals(summary.defects(), Files.readAllLines(dir.resolve("defects.jsonl")).size());
+    assertEquals(summary.faults(), Files.readAllLines(dir.resolve("faults.jsonl")).size());
+    assertTrue(summary.faults() >= 2, "a random schedule has a fault per furnace");
+    assertEquals(2 * 43 + 1, Files.readAllLines(dir.resolve("tags.csv")).size());
+    List<String> labels = Files.readAllLines(dir.resolve("frames/labels.jsonl"));
+    assertEquals(12, labels.size());
+    assertTrue(labels.get(0).startsWith("{\"file\":\"000000.pgm\",\"class\":\"none\""));
+    assertTrue(labels.get(1).contains("\"class\":\"crack\""));
+    byte[] pgm = Files.readAllBytes(dir.resolve("frames/000011.pgm"));
+    assertEquals("P5\n64 64\n255\n".length() + 64 * 64, pgm.length);
+    assertTrue(Files.readString(dir.resolve("manifest.json")).contains("\"seed\":42"));
+  }
+
+  @Test
+  void sameArgumentsSameBytes(@TempDir Path a, @TempDir Path b) throws IOException {
+    export(a);
+    export(b);
+    for (String file :
+        List.of("readings.csv", "defects.jsonl", "faults.jsonl", "frames/000003.pgm")) {
+      assertArrayEquals(
+          Files.readAllBytes(a.resolve(file)), Files.readAllBytes(b.resolve(file)), file);
+    }
+  }
+
+  @Test
+  void rejectsBadArguments() {
+    assertThrows(IllegalArgumentException.class, () -> ExportOptions.parse("--hours", "2"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ExportOptions.parse("--out", "x", "--color", "red"));
+    assertThrows(
+        IllegalArgumentException.class, () -> ExportOptions.parse("--out", "x", "--hours", "many"));
+    assertThrows(IllegalArgumentException.class, () -> ExportOptions.parse("--out"));
+  }
+}
