@@ -18,11 +18,13 @@ public final class ApiRoutes extends AllDirectives {
 
   private final SensorRoutes sensors;
   private final FurnaceRoutes furnaces;
+  private final TwinRoutes twins;
   private final Problems problems = new Problems();
 
-  public ApiRoutes(SensorRoutes sensors, FurnaceRoutes furnaces) {
+  public ApiRoutes(SensorRoutes sensors, FurnaceRoutes furnaces, TwinRoutes twins) {
     this.sensors = sensors;
     this.furnaces = furnaces;
+    this.twins = twins;
   }
 
   public Route routes() {
@@ -40,7 +42,7 @@ public final class ApiRoutes extends AllDirectives {
   }
 
   private Route api() {
-    return pathPrefix("api", () -> concat(sensors.routes(), furnaces.routes()));
+    return pathPrefix("api", () -> concat(sensors.routes(), furnaces.routes(), twins.routes()));
   }
 
   private Route landing() {

@@ -7,12 +7,20 @@ import io.vitrum.actors.furnace.FurnaceSettings;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorSettings;
+import io.vitrum.actors.twin.Twin;
+import io.vitrum.actors.twin.TwinSettings;
+import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.http.routes.ApiRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.routes.SensorRoutes;
+import io.vitrum.http.routes.TwinRoutes;
+import io.vitrum.streams.ingest.sim.SimulatorFeed;
+import io.vitrum.streams.ingest.sim.SimulatorFeedSettings;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
@@ -23,6 +31,7 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.apache.pekko.stream.UniqueKillSwitch;
 
 /**
  * Assembles one Vitrum node: metrics, the sharded entities, cluster membership (self-join locally,
@@ -53,14 +62,18 @@ public final class Node {
           PrometheusMetrics.get(system);
           Sensor.init(system, SensorSettings.create(config), new FurnaceAlarms(system));
           Furnace.init(system, FurnaceSettings.create(config));
+          Twin.init(system, TwinSettings.create(config), DigitalTwin.containerDefaults());
           join(system, config, profile);
+          startSimulatorFeed(system, SimulatorFeedSettings.create(config));
           PekkoManagement.get(system).start();
 
           HttpSettings settings = HttpSettings.create(config);
           ClusterSharding sharding = ClusterSharding.get(system);
           ApiRoutes api =
               new ApiRoutes(
-                  new SensorRoutes(sharding, settings), new FurnaceRoutes(sharding, settings));
+                  new SensorRoutes(sharding, settings),
+                  new FurnaceRoutes(sharding, settings),
+                  new TwinRoutes(sharding, settings));
           HttpMetrics metrics = new HttpMetrics(VitrumMetrics.get(system).registry());
           HttpServer.start(system, settings, metrics.measured(api::routes))
               .whenComplete(
@@ -80,6 +93,26 @@ public final class Node {
                   });
           return Behaviors.empty();
         });
+  }
+
+  /** Starts the simulator feed once this node is up; stops it before the node leaves. */
+  private static void startSimulatorFeed(ActorSystem<Void> system, SimulatorFeedSettings settings) {
+    if (!settings.enabled()) {
+      return;
+    }
+    org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+        .registerOnMemberUp(
+            () -> {
+              UniqueKillSwitch feed = SimulatorFeed.start(system, settings);
+              CoordinatedShutdown.get(system)
+                  .addTask(
+                      CoordinatedShutdown.PhaseServiceRequestsDone(),
+                      "stop-simulator-feed",
+                      () -> {
+                        feed.shutdown();
+                        return CompletableFuture.completedFuture(Done.getInstance());
+                      });
+            });
   }
 
   private static void join(ActorSystem<Void> system, Config config, String profile) {
