@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
+import com.typesafe.config.ConfigFactory;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Alarm;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.SetpointRecord;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorWindow;
-import io.vitrum.actors.testing.TestConfigs;
 import io.vitrum.core.CborSerializable;
 import io.vitrum.core.features.TumblingWindow;
 import io.vitrum.core.plant.AlarmLimits;
@@ -61,7 +61,19 @@ class SerializationTest {
 
   @BeforeAll
   static void start() {
-    testKit = ActorTestKit.create(TestConfigs.eventSourcedUnitTest());
+    // The cluster provider, as on a node: it resolves actor refs (the ignore ref included) the way
+    // a receiving node does. The node never joins a cluster.
+    testKit =
+        ActorTestKit.create(
+            "SerializationTest",
+            ConfigFactory.parseString(
+                    """
+                    pekko.actor.provider = cluster
+                    pekko.remote.artery.canonical.hostname = "127.0.0.1"
+                    pekko.remote.artery.canonical.port = 0
+                    pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+                    """)
+                .withFallback(ConfigFactory.load()));
     serialization = SerializationExtension.get(Adapter.toClassic(testKit.system()));
   }
 
@@ -148,7 +160,8 @@ class SerializationTest {
             AutonomyMode.AUTONOMOUS, "bob", "night shift", ref(Confirmation.class)),
         new Furnace.RaiseAlarm(
             "F1.crown.T3", "F1.crown.T3", "warning", "high", AT, ref(Confirmation.class)),
-        new Furnace.ClearAlarm("F1.crown.T3", AT, ref(Confirmation.class)),
+        // FurnaceAlarms tells alarms with the ignore ref as replyTo, possibly to another node.
+        new Furnace.ClearAlarm("F1.crown.T3", AT, testKit.system().ignoreRef()),
         new Furnace.AcknowledgeAlarm("F1.crown.T3", "carol", ref(Confirmation.class)),
         new Furnace.GetState(ref(Furnace.FurnaceView.class)),
         new Furnace.FurnaceView(
