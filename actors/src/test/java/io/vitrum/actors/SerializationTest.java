@@ -1,0 +1,249 @@
+package io.vitrum.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+
+import com.typesafe.config.ConfigFactory;
+import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.furnace.Alarm;
+import io.vitrum.actors.furnace.Furnace;
+import io.vitrum.actors.furnace.SetpointRecord;
+import io.vitrum.actors.sensor.Sensor;
+import io.vitrum.actors.sensor.SensorWindow;
+import io.vitrum.core.CborSerializable;
+import io.vitrum.core.features.TumblingWindow;
+import io.vitrum.core.plant.AlarmLimits;
+import io.vitrum.core.plant.AnomalyLevel;
+import io.vitrum.core.plant.AutonomyMode;
+import io.vitrum.core.plant.SensorConfig;
+import io.vitrum.core.plant.SetpointOrigin;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.serialization.Serialization;
+import org.apache.pekko.serialization.SerializationExtension;
+import org.apache.pekko.serialization.Serializer;
+import org.apache.pekko.serialization.Serializers;
+import org.apache.pekko.serialization.jackson.JacksonCborSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every command, reply, event and state of the sensor and furnace survives Pekko serialization
+ * unchanged, and goes through jackson-cbor (bound once to {@link CborSerializable}), never Java
+ * serialization. A new message type without a sample here fails {@link
+ * #everyMessageTypeHasASample}.
+ */
+@ExtendWith(LogCapturingExtension.class)
+class SerializationTest {
+  private static final Instant AT = Instant.parse("2026-11-20T10:15:30.123456789Z");
+  private static final SensorConfig CONFIG =
+      new SensorConfig("F1", "degC", 0, 1800, new AlarmLimits(1400.0, 1600.0, 5));
+
+  private static ActorTestKit testKit;
+  private static Serialization serialization;
+
+  @BeforeAll
+  static void start() {
+    // The cluster provider, as on a node: it resolves actor refs (the ignore ref included) the way
+    // a receiving node does. The node never joins a cluster.
+    testKit =
+        ActorTestKit.create(
+            "SerializationTest",
+            ConfigFactory.parseString(
+                    """
+                    pekko.actor.provider = cluster
+                    pekko.remote.artery.canonical.hostname = "127.0.0.1"
+                    pekko.remote.artery.canonical.port = 0
+                    pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+                    """)
+                .withFallback(ConfigFactory.load()));
+    serialization = SerializationExtension.get(Adapter.toClassic(testKit.system()));
+  }
+
+  @AfterAll
+  static void shutdown() {
+    testKit.shutdownTestKit();
+  }
+
+  private static <T> ActorRef<T> ref(Class<T> type) {
+    return testKit.createTestProbe(type).getRef();
+  }
+
+  private static SensorWindow window() {
+    TumblingWindow stats =
+        TumblingWindow.of(Duration.ofMinutes(1))
+            .add(AT.minusSeconds(70), 1490)
+            .add(AT.minusSeconds(1), 1500)
+            .add(AT, 1512.5);
+    return new SensorWindow(1512.5, AT, stats, 3, 1);
+  }
+
+  private static Alarm alarm(boolean acknowledged) {
+    return new Alarm(
+        "F1.crown.T3",
+        "F1.crown.T3",
+        "warning",
+        "F1.crown.T3 is high: 1620.0",
+        AT,
+        !acknowledged,
+        acknowledged ? "carol" : null,
+        acknowledged ? AT.plusSeconds(60) : null);
+  }
+
+  private static SetpointRecord setpoint() {
+    return new SetpointRecord(1580, SetpointOrigin.OPERATOR, "alice", "seeds rising", AT);
+  }
+
+  static List<Object> sensorSamples() {
+    List<Sensor.Sample> samples =
+        List.of(new Sensor.Sample(AT.minusSeconds(1), 1500), new Sensor.Sample(AT, 1620.25));
+    Sensor.RejectedSample rejected =
+        new Sensor.RejectedSample(1, AT, -5, "below-physical-min", "below the physical range");
+    return List.of(
+        new Sensor.Configure(CONFIG, ref(Confirmation.class)),
+        new Sensor.Configure(
+            new SensorConfig("F1", "%", 0, 100, AlarmLimits.NONE), ref(Confirmation.class)),
+        new Sensor.RecordReadings(samples, true, ref(Sensor.ReadingsAck.class)),
+        new Sensor.GetState(ref(Sensor.SensorView.class)),
+        Sensor.Passivate.INSTANCE,
+        samples.get(1),
+        new Sensor.ReadingsAck(1, List.of(rejected)),
+        new Sensor.ReadingsAck(2, List.of()),
+        rejected,
+        new Sensor.SensorView("F1.crown.T3", CONFIG, window(), AnomalyLevel.HIGH, AT),
+        new Sensor.SensorView(
+            "F1.crown.T3",
+            null,
+            new SensorWindow(null, null, TumblingWindow.of(Duration.ofMinutes(1)), 0, 0),
+            AnomalyLevel.NORMAL,
+            null),
+        new Sensor.SensorConfigured(CONFIG, AT),
+        new Sensor.WindowCheckpointed(window(), AT),
+        new Sensor.AnomalyRaised(AnomalyLevel.LOW, 1390.5, AT),
+        new Sensor.AnomalyCleared(1500, AT),
+        new Sensor.Unconfigured(),
+        new Sensor.Configured(CONFIG, window(), AnomalyLevel.HIGH, AT),
+        new Sensor.Configured(CONFIG, window(), AnomalyLevel.NORMAL, null),
+        window());
+  }
+
+  static List<Object> furnaceSamples() {
+    Map<String, Double> setpoints = new LinkedHashMap<>();
+    setpoints.put("crownTemperature", 1580.0);
+    setpoints.put("pullRate", 300.0);
+    return List.of(
+        new Furnace.ChangeSetpoint(
+            "crownTemperature",
+            1580,
+            SetpointOrigin.POLICY,
+            "policy-v3",
+            "lower seeds",
+            ref(Confirmation.class)),
+        new Furnace.SetAutonomyMode(
+            AutonomyMode.AUTONOMOUS, "bob", "night shift", ref(Confirmation.class)),
+        new Furnace.RaiseAlarm(
+            "F1.crown.T3", "F1.crown.T3", "warning", "high", AT, ref(Confirmation.class)),
+        // FurnaceAlarms tells alarms with the ignore ref as replyTo, possibly to another node.
+        new Furnace.ClearAlarm("F1.crown.T3", AT, testKit.system().ignoreRef()),
+        new Furnace.AcknowledgeAlarm("F1.crown.T3", "carol", ref(Confirmation.class)),
+        new Furnace.GetState(ref(Furnace.FurnaceView.class)),
+        new Furnace.FurnaceView(
+            "F1",
+            setpoints,
+            Map.of("crownTemperature", setpoint()),
+            AutonomyMode.SUPERVISED,
+            List.of(alarm(false), alarm(true))),
+        new Furnace.SetpointChanged(
+            "crownTemperature", 1560, 1580, SetpointOrigin.OPERATOR, "alice", "seeds", AT),
+        new Furnace.AutonomyModeChanged(
+            AutonomyMode.ADVISORY, AutonomyMode.SUPERVISED, "bob", "trial", AT),
+        new Furnace.AlarmRaised("F1.crown.T3", "F1.crown.T3", "warning", "high", AT),
+        new Furnace.AlarmCleared("F1.crown.T3", AT),
+        new Furnace.AlarmAcknowledged("F1.crown.T3", "carol", AT),
+        new Furnace.State(Map.of(), AutonomyMode.ADVISORY, Map.of()),
+        new Furnace.State(
+            Map.of("crownTemperature", setpoint()),
+            AutonomyMode.AUTONOMOUS,
+            Map.of("F1.crown.T3", alarm(false), "F1.regen.L.top", alarm(true))),
+        setpoint(),
+        alarm(false),
+        alarm(true));
+  }
+
+  static List<Object> confirmationSamples() {
+    return List.of(
+        Confirmation.accepted("setpoint changed"),
+        Confirmation.rejected("step-too-large", "crownTemperature step exceeds 25.0"));
+  }
+
+  static List<Object> allSamples() {
+    return Stream.of(sensorSamples(), furnaceSamples(), confirmationSamples())
+        .flatMap(List::stream)
+        .toList();
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everySampleRoundTripsThroughJacksonCbor() {
+    return allSamples().stream()
+        .map(
+            sample ->
+                DynamicTest.dynamicTest(
+                    sample.getClass().getName().replaceFirst("^.*\\.", ""),
+                    () -> assertRoundTrip(sample)));
+  }
+
+  private static void assertRoundTrip(Object message) {
+    Serializer serializer = serialization.findSerializerFor(message);
+    assertInstanceOf(
+        JacksonCborSerializer.class,
+        serializer,
+        message.getClass().getName() + " must be serialized by jackson-cbor");
+    byte[] bytes = serialization.serialize(message).get();
+    String manifest = Serializers.manifestFor(serializer, message);
+    Object back = serialization.deserialize(bytes, serializer.identifier(), manifest).get();
+    if (!(message instanceof Enum<?>)) {
+      assertNotSame(message, back, "a real round trip builds a new object");
+    }
+    assertEquals(message, back);
+  }
+
+  @Test
+  void everyMessageTypeHasASample() {
+    Set<String> types = new TreeSet<>();
+    List<Class<?>> owners =
+        List.of(
+            Sensor.class,
+            Furnace.class,
+            Confirmation.class,
+            SensorWindow.class,
+            SetpointRecord.class,
+            Alarm.class);
+    for (Class<?> owner : owners) {
+      List<Class<?>> candidates = new ArrayList<>(Arrays.asList(owner.getDeclaredClasses()));
+      candidates.add(owner);
+      candidates.stream()
+          .filter(c -> !c.isInterface() && CborSerializable.class.isAssignableFrom(c))
+          .forEach(c -> types.add(c.getName()));
+    }
+    Set<String> sampled = new TreeSet<>();
+    allSamples().forEach(sample -> sampled.add(sample.getClass().getName()));
+    assertEquals(types, sampled);
+  }
+}
