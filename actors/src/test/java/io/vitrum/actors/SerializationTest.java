@@ -11,13 +11,23 @@ import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.SetpointRecord;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorWindow;
+import io.vitrum.actors.twin.Scenario;
+import io.vitrum.actors.twin.Twin;
 import io.vitrum.core.CborSerializable;
 import io.vitrum.core.features.TumblingWindow;
+import io.vitrum.core.physics.Setpoints;
 import io.vitrum.core.plant.AlarmLimits;
 import io.vitrum.core.plant.AnomalyLevel;
 import io.vitrum.core.plant.AutonomyMode;
 import io.vitrum.core.plant.SensorConfig;
 import io.vitrum.core.plant.SetpointOrigin;
+import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.twin.DigitalTwin;
+import io.vitrum.core.twin.SetpointChange;
+import io.vitrum.core.twin.ShadowReport;
+import io.vitrum.core.twin.ShadowRun;
+import io.vitrum.core.twin.TwinState;
+import io.vitrum.core.twin.WhatIfOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,8 +203,57 @@ class SerializationTest {
         Confirmation.rejected("step-too-large", "crownTemperature step exceeds 25.0"));
   }
 
+  static List<Object> twinSamples() {
+    DigitalTwin twin = DigitalTwin.containerDefaults();
+    TwinState state =
+        twin.sync(
+            twin.start("F1", Setpoints.nominal()),
+            Setpoints.nominal(),
+            Map.of("F1.crown.T1", 1565.0, "F1.gas.flow", 1610.0),
+            10);
+    List<SetpointChange> changes =
+        List.of(
+            SetpointChange.delta(SetpointParameter.CROWN_TEMPERATURE, 50),
+            SetpointChange.absolute(SetpointParameter.PULL_RATE, 310));
+    WhatIfOutcome.Completed completed = (WhatIfOutcome.Completed) twin.whatIf(state, changes, 600);
+    ShadowRun run = twin.shadowStep(twin.startShadow(state, changes), state, 10);
+    ShadowReport report = twin.shadowReport(run);
+    Scenario scenario =
+        new Scenario(
+            "s-1",
+            AT,
+            changes,
+            600,
+            1,
+            completed.baseline().summary(),
+            completed.scenario().summary(),
+            completed.delta());
+    return List.of(
+        new Twin.Sync(
+            Map.of("F1.crown.T1", 1565.0),
+            Map.of("crownTemperature", 1570.0),
+            AT,
+            ref(Confirmation.class)),
+        new Twin.WhatIf(changes, 3600, ref(Twin.WhatIfReply.class)),
+        new Twin.RecordScenario(completed, 1, ref(Twin.WhatIfReply.class)),
+        new Twin.StartShadow(changes, ref(Confirmation.class)),
+        new Twin.StopShadow(ref(Twin.ShadowStatus.class)),
+        new Twin.GetShadow(ref(Twin.ShadowStatus.class)),
+        new Twin.GetState(ref(Twin.TwinView.class)),
+        Twin.Passivate.INSTANCE,
+        new Twin.WhatIfReply("s-1", completed, null),
+        new Twin.ShadowStatus(true, report),
+        new Twin.TwinView(state, AT, true, List.of(scenario)),
+        new Twin.TwinCheckpointed(state, run, AT),
+        new Twin.ScenarioRecorded(scenario),
+        new Twin.ShadowStarted(run, AT),
+        new Twin.ShadowStopped(report, AT),
+        new Twin.State(state, null, AT, List.of(scenario)),
+        scenario);
+  }
+
   static List<Object> allSamples() {
-    return Stream.of(sensorSamples(), furnaceSamples(), confirmationSamples())
+    return Stream.of(sensorSamples(), furnaceSamples(), confirmationSamples(), twinSamples())
         .flatMap(List::stream)
         .toList();
   }
@@ -234,7 +293,9 @@ class SerializationTest {
             Confirmation.class,
             SensorWindow.class,
             SetpointRecord.class,
-            Alarm.class);
+            Alarm.class,
+            Twin.class,
+            Scenario.class);
     for (Class<?> owner : owners) {
       List<Class<?>> candidates = new ArrayList<>(Arrays.asList(owner.getDeclaredClasses()));
       candidates.add(owner);
