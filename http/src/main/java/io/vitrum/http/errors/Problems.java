@@ -13,6 +13,7 @@ import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.ExceptionHandler;
+import org.apache.pekko.http.javadsl.server.MalformedRequestContentRejection;
 import org.apache.pekko.http.javadsl.server.RejectionHandler;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
@@ -37,9 +38,11 @@ public final class Problems extends AllDirectives {
 
   /** Wraps {@code inner} so that nothing leaves it except as a problem document. */
   public Route handle(String correlationId, Route inner) {
-    return handleExceptions(
-        exceptionHandler(correlationId),
-        () -> handleRejections(rejectionHandler(correlationId), () -> inner));
+    return extractUri(
+        uri ->
+            handleExceptions(
+                exceptionHandler(correlationId),
+                () -> handleRejections(rejectionHandler(correlationId, uri.path()), () -> inner)));
   }
 
   /** Completes with {@code problem}, stamped with the request path and correlation id. */
@@ -78,11 +81,7 @@ public final class Problems extends AllDirectives {
       return p.problem();
     }
     if (e instanceof EntityStreamSizeException size) {
-      return Problem.of(
-          413,
-          "payload-too-large",
-          "Payload too large",
-          "request body exceeds the limit of " + size.limit() + " bytes");
+      return tooLarge(size);
     }
     if (e instanceof AskTimeoutException || e instanceof TimeoutException) {
       return Problem.of(
@@ -95,8 +94,34 @@ public final class Problems extends AllDirectives {
     return Problem.of(500, "internal-error", "Internal error", "an unexpected error occurred");
   }
 
-  private RejectionHandler rejectionHandler(String correlationId) {
-    return RejectionHandler.defaultHandler()
+  private static Problem tooLarge(EntityStreamSizeException size) {
+    return Problem.of(
+        413,
+        "payload-too-large",
+        "Payload too large",
+        "request body exceeds the limit of " + size.limit() + " bytes");
+  }
+
+  /**
+   * Pekko's default rejection handling, rendered as problems. An unreadable body is handled here
+   * first: the default text of an oversized one names server configuration keys.
+   */
+  private RejectionHandler rejectionHandler(String correlationId, String path) {
+    return RejectionHandler.newBuilder()
+        .handle(
+            MalformedRequestContentRejection.class,
+            rejection ->
+                complete(
+                    rejection.getCause() instanceof EntityStreamSizeException size
+                        ? tooLarge(size)
+                        : Problem.of(
+                            400,
+                            "malformed-request",
+                            "Bad request",
+                            "request body could not be read: " + rejection.message()),
+                    correlationId))
+        .build()
+        .withFallback(RejectionHandler.defaultHandler())
         .mapRejectionResponse(
             response -> {
               if (response.entity().getContentType().equals(PROBLEM_JSON)) {
@@ -107,9 +132,11 @@ public final class Problems extends AllDirectives {
                       ? strict.getData().utf8String()
                       : response.status().reason();
               int status = response.status().intValue();
+              // Keep the default's headers: Allow on 405, WWW-Authenticate on 401.
               return response(
-                  Problem.of(status, codeFor(status), response.status().reason(), text)
-                      .at(null, correlationId));
+                      Problem.of(status, codeFor(status), response.status().reason(), text)
+                          .at(path, correlationId))
+                  .addHeaders(response.getHeaders());
             });
   }
 

@@ -35,7 +35,8 @@ public final class ApiRoutes extends AllDirectives {
               given
                   .filter(g -> SAFE_CORRELATION.matcher(g).matches())
                   .orElseGet(() -> UUID.randomUUID().toString());
-          return respondWithHeader(
+          // A default header: problem responses already carry the id and must not repeat it.
+          return respondWithDefaultHeader(
               RawHeader.create(Problems.CORRELATION_HEADER, id),
               () -> problems.handle(id, concat(api(), landing())));
         });

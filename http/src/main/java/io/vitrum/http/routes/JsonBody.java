@@ -3,7 +3,6 @@ package io.vitrum.http.routes;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.vitrum.http.dto.ValidatedRequest;
 import io.vitrum.http.errors.Problem;
@@ -83,27 +82,46 @@ final class JsonBody extends AllDirectives {
         throw badRequest("malformed-json", "request body must be a JSON object, not null");
       }
       return value;
-    } catch (UnrecognizedPropertyException e) {
-      throw badRequest(
-          "unknown-field",
-          "unknown field '" + path(e) + "'; known fields: " + e.getKnownPropertyIds());
-    } catch (MismatchedInputException e) {
-      String field = path(e);
-      throw badRequest(
-          "invalid-field",
-          (field.isEmpty() ? "request body" : field) + ": " + firstLine(e.getOriginalMessage()));
-    } catch (JsonParseException e) {
-      String message = e.getOriginalMessage();
-      if (message.contains("Non-standard token")) {
-        throw badRequest(
-            "non-finite-number", "NaN and Infinity are not JSON numbers" + location(e));
-      }
-      throw badRequest("malformed-json", "malformed JSON: " + firstLine(message) + location(e));
-    } catch (JsonMappingException e) {
-      throw badRequest("invalid-field", path(e) + ": " + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
-      throw badRequest("malformed-json", "malformed JSON: " + firstLine(e.getOriginalMessage()));
+      throw problemFor(e);
     }
+  }
+
+  private static ProblemException problemFor(JsonProcessingException e) {
+    // A syntax error inside a nested value arrives wrapped in a mapping exception with its path.
+    JsonParseException syntax = syntaxError(e);
+    if (syntax != null) {
+      String message = syntax.getOriginalMessage();
+      if (message.contains("Non-standard token")) {
+        return badRequest(
+            "non-finite-number", "NaN and Infinity are not JSON numbers" + location(syntax));
+      }
+      return badRequest(
+          "malformed-json", "malformed JSON: " + firstLine(message) + location(syntax));
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return badRequest(
+          "unknown-field",
+          "unknown field '" + path(unknown) + "'; known fields: " + unknown.getKnownPropertyIds());
+    }
+    if (e instanceof JsonMappingException mapping) {
+      String field = path(mapping);
+      return badRequest(
+          "invalid-field",
+          (field.isEmpty() ? "request body" : field)
+              + ": "
+              + firstLine(mapping.getOriginalMessage()));
+    }
+    return badRequest("malformed-json", "malformed JSON: " + firstLine(e.getOriginalMessage()));
+  }
+
+  private static JsonParseException syntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof JsonParseException parse) {
+        return parse;
+      }
+    }
+    return null;
   }
 
   private static ProblemException badRequest(String code, String detail) {

@@ -15,6 +15,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  */
 public final class HttpMetrics extends AllDirectives {
   private static final Set<String> RESOURCES = Set.of("sensors", "furnaces", "twin");
+  private static final Set<String> SUB_RESOURCES =
+      Set.of("readings", "setpoints", "autonomy", "alarms", "ack");
 
   private final MeterRegistry registry;
 
@@ -49,7 +51,10 @@ public final class HttpMetrics extends AllDirectives {
         });
   }
 
-  /** The route template of {@code path}: ids replaced by {@code {id}}, unknown paths folded. */
+  /**
+   * The route template of {@code path}: ids replaced by {@code {id}}; any path that is not a known
+   * shape folds to {@code other}, so that requests for random paths cannot create new series.
+   */
   static String template(String path) {
     if (path.equals("/")) {
       return "/";
@@ -61,6 +66,9 @@ public final class HttpMetrics extends AllDirectives {
     StringBuilder t = new StringBuilder("/api/").append(s[1]);
     for (int i = 2; i < s.length; i++) {
       boolean isId = i == 2 || (i == 4 && s[3].equals("alarms"));
+      if (!isId && !SUB_RESOURCES.contains(s[i])) {
+        return "other";
+      }
       t.append('/').append(isId ? "{id}" : s[i]);
     }
     return t.toString();

@@ -1,0 +1,153 @@
+package io.vitrum.http.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.vitrum.config.VitrumConfig;
+import io.vitrum.config.embedded.EmbeddedCassandra;
+import io.vitrum.config.embedded.EmbeddedCassandraSettings;
+import io.vitrum.config.embedded.FreePort;
+import io.vitrum.http.testing.ApiClient;
+import io.vitrum.http.testing.ApiClient.Reply;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A whole node as {@code Main} assembles it, in the local profile, against a real embedded
+ * Cassandra: management endpoints answer, a setpoint posted over the REST API survives the node's
+ * shutdown and is served again by a new node on the same keyspace.
+ */
+@ExtendWith(LogCapturingExtension.class)
+class NodeIT {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+  private static EmbeddedCassandra cassandra;
+
+  @BeforeAll
+  static void startCassandra() {
+    cassandra =
+        EmbeddedCassandra.start(
+            EmbeddedCassandraSettings.create(ConfigFactory.load("local"))
+                .forTests(Path.of("target/it-cassandra")));
+  }
+
+  @AfterAll
+  static void stopCassandra() {
+    if (cassandra != null) {
+      cassandra.close();
+    }
+  }
+
+  /** The local profile on free ports, a keyspace of its own, and a JVM that outlives the node. */
+  private static Config nodeConfig(String keyspace, int httpPort, int managementPort) {
+    Config local =
+        VitrumConfig.withCassandraContactPoints(
+            VitrumConfig.load("local"), cassandra.contactPoint());
+    return ConfigFactory.parseString(
+            """
+            vitrum.http.port = %d
+            pekko.management.http.port = %d
+            pekko.management.http.bind-port = %d
+            pekko.remote.artery.canonical.port = 0
+            pekko.coordinated-shutdown.exit-jvm = off
+            pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+            pekko.persistence.cassandra.journal.keyspace = "%s"
+            pekko.persistence.cassandra.snapshot.keyspace = "%s_snapshot"
+            """
+                .formatted(httpPort, managementPort, managementPort, keyspace, keyspace))
+        .withFallback(local)
+        .resolve();
+  }
+
+  @Test
+  void aSetpointSurvivesARestartOfTheNode() throws Exception {
+    String keyspace = "it_node_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    int httpPort = FreePort.pick();
+    int managementPort = FreePort.pick();
+    Config config = nodeConfig(keyspace, httpPort, managementPort);
+    ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + httpPort + "/"));
+    ApiClient management = new ApiClient(URI.create("http://127.0.0.1:" + managementPort + "/"));
+
+    Node.Running first = Node.start(config, "local");
+    try {
+      awaitReady(first, management);
+      assertEquals(200, management.get("/alive").status());
+      JsonNode members = management.get("/cluster/members").json();
+      assertEquals(1, members.path("members").size(), members::toString);
+      assertEquals("Up", members.path("members").get(0).path("status").asText());
+      assertEquals(0, members.path("unreachable").size());
+
+      Reply changed =
+          api.postJson(
+              "/api/furnaces/F1/setpoints",
+              "{\"parameter\":\"crownTemperature\",\"value\":1580,\"reason\":\"seeds rising\"}",
+              "X-Vitrum-User",
+              "alice");
+      assertEquals(200, changed.status(), changed::toString);
+      assertEquals("setpoint changed", changed.json().path("detail").asText());
+
+      Reply metrics = management.get("/metrics");
+      assertEquals(200, metrics.status());
+      assertTrue(
+          metrics
+              .body()
+              .contains(
+                  "vitrum_entity_commands_total{code=\"none\",command=\"ChangeSetpoint\","
+                      + "entity=\"furnace\",outcome=\"accepted\"} 1.0"),
+          metrics::body);
+      assertTrue(
+          metrics.body().contains("route=\"/api/furnaces/{id}/setpoints\""), "request timer");
+    } finally {
+      stop(first);
+    }
+
+    Node.Running second = Node.start(config, "local");
+    try {
+      awaitReady(second, management);
+      Reply shown = api.get("/api/furnaces/F1");
+      assertEquals(200, shown.status(), shown::toString);
+      JsonNode furnace = shown.json();
+      assertEquals(1580.0, furnace.path("setpoints").path("crownTemperature").asDouble());
+      JsonNode change = furnace.path("setpointChanges").path("crownTemperature");
+      assertEquals("seeds rising", change.path("reason").asText(), furnace::toString);
+      assertEquals("alice", change.path("requestedBy").asText());
+    } finally {
+      stop(second);
+    }
+  }
+
+  /** Polls {@code /ready} until it answers 200: the cluster is joined and Cassandra answers. */
+  private static void awaitReady(Node.Running node, ApiClient management) throws Exception {
+    node.http().toCompletableFuture().get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    TestProbe.<Void>create(node.system())
+        .awaitAssert(
+            READY_TIMEOUT,
+            Duration.ofMillis(250),
+            () -> {
+              Reply ready = management.get("/ready");
+              assertEquals(200, ready.status(), ready::toString);
+              return ready;
+            });
+  }
+
+  private static void stop(Node.Running node) throws Exception {
+    node.system().terminate();
+    node.system()
+        .getWhenTerminated()
+        .toCompletableFuture()
+        .get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+  }
+}

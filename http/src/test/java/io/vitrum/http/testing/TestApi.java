@@ -1,0 +1,118 @@
+package io.vitrum.http.testing;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import io.vitrum.actors.furnace.Furnace;
+import io.vitrum.actors.furnace.FurnaceAlarms;
+import io.vitrum.actors.furnace.FurnaceSettings;
+import io.vitrum.actors.metrics.VitrumMetrics;
+import io.vitrum.actors.sensor.Sensor;
+import io.vitrum.actors.sensor.SensorSettings;
+import io.vitrum.http.routes.ApiRoutes;
+import io.vitrum.http.routes.FurnaceRoutes;
+import io.vitrum.http.routes.HttpSettings;
+import io.vitrum.http.routes.SensorRoutes;
+import io.vitrum.http.server.HttpMetrics;
+import io.vitrum.http.server.HttpServer;
+import io.vitrum.http.server.PrometheusMetrics;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+
+/**
+ * A one-node cluster serving the real {@link ApiRoutes}, wrapped in {@link HttpMetrics}, on
+ * 127.0.0.1 and an ephemeral port, with the sharded Sensor and Furnace entities over the in-memory
+ * journal and snapshot store (events serialized, so CBOR bindings are exercised). One per test
+ * class.
+ */
+public final class TestApi implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  private final ActorTestKit testKit;
+  private final int port;
+  private final ApiClient client;
+
+  private TestApi(ActorTestKit testKit, int port) {
+    this.testKit = testKit;
+    this.port = port;
+    this.client = new ApiClient(URI.create("http://127.0.0.1:" + port + "/"));
+  }
+
+  /** Cluster provider on a free port, in-memory persistence, the node's own reference config. */
+  public static Config config() {
+    return ConfigFactory.parseString(
+            """
+            pekko.actor.provider = cluster
+            pekko.remote.artery.canonical.hostname = "127.0.0.1"
+            pekko.remote.artery.canonical.port = 0
+            pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
+            pekko.coordinated-shutdown.exit-jvm = off
+            pekko.persistence.testkit.events.serialize = on
+            pekko.persistence.testkit.snapshots.serialize = on
+            vitrum.http.port = 0
+            """)
+        .withFallback(PersistenceTestKitPlugin.getInstance().config())
+        .withFallback(PersistenceTestKitSnapshotPlugin.config())
+        .withFallback(ConfigFactory.load());
+  }
+
+  /** Starts the system, joins it to itself, starts the entities and binds the API. */
+  public static TestApi start(String name) throws Exception {
+    Config config = config();
+    ActorTestKit testKit = ActorTestKit.create(name, config);
+    try {
+      ActorSystem<Void> system = testKit.system();
+      PrometheusMetrics.get(system);
+      Sensor.init(system, SensorSettings.create(config), new FurnaceAlarms(system));
+      Furnace.init(system, FurnaceSettings.create(config));
+      CompletableFuture<Void> up = new CompletableFuture<>();
+      org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+          .registerOnMemberUp(() -> up.complete(null));
+      Cluster cluster = Cluster.get(system);
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+      up.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+      HttpSettings settings = HttpSettings.create(config);
+      ClusterSharding sharding = ClusterSharding.get(system);
+      ApiRoutes api =
+          new ApiRoutes(
+              new SensorRoutes(sharding, settings), new FurnaceRoutes(sharding, settings));
+      HttpMetrics metrics = new HttpMetrics(VitrumMetrics.get(system).registry());
+      ServerBinding binding =
+          HttpServer.start(system, settings, metrics.measured(api::routes))
+              .toCompletableFuture()
+              .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return new TestApi(testKit, binding.localAddress().getPort());
+    } catch (Exception | Error e) {
+      testKit.shutdownTestKit();
+      throw e;
+    }
+  }
+
+  public ActorTestKit testKit() {
+    return testKit;
+  }
+
+  public ApiClient client() {
+    return client;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() {
+    testKit.shutdownTestKit();
+  }
+}

@@ -1,0 +1,2 @@
+/** Load generators against a running node's REST API (loopback only). */
+package io.vitrum.loadtests.http;
