@@ -29,6 +29,7 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.apache.pekko.stream.UniqueKillSwitch;
@@ -59,23 +60,13 @@ public final class Node {
     return Behaviors.setup(
         ctx -> {
           ActorSystem<Void> system = ctx.getSystem();
-          PrometheusMetrics.get(system);
-          Sensor.init(system, SensorSettings.create(config), new FurnaceAlarms(system));
-          Furnace.init(system, FurnaceSettings.create(config));
-          Twin.init(system, TwinSettings.create(config), DigitalTwin.containerDefaults());
+          initEntities(system, config);
           join(system, config, profile);
           startSimulatorFeed(system, SimulatorFeedSettings.create(config));
           PekkoManagement.get(system).start();
 
           HttpSettings settings = HttpSettings.create(config);
-          ClusterSharding sharding = ClusterSharding.get(system);
-          ApiRoutes api =
-              new ApiRoutes(
-                  new SensorRoutes(sharding, settings),
-                  new FurnaceRoutes(sharding, settings),
-                  new TwinRoutes(sharding, settings));
-          HttpMetrics metrics = new HttpMetrics(VitrumMetrics.get(system).registry());
-          HttpServer.start(system, settings, metrics.measured(api::routes))
+          HttpServer.start(system, settings, route(system, settings))
               .whenComplete(
                   (binding, failure) -> {
                     if (failure != null) {
@@ -93,6 +84,25 @@ public final class Node {
                   });
           return Behaviors.empty();
         });
+  }
+
+  /** Registers the node's metrics and the sharded entities. */
+  public static void initEntities(ActorSystem<?> system, Config config) {
+    PrometheusMetrics.get(system);
+    Sensor.init(system, SensorSettings.create(config), new FurnaceAlarms(system));
+    Furnace.init(system, FurnaceSettings.create(config));
+    Twin.init(system, TwinSettings.create(config), DigitalTwin.containerDefaults());
+  }
+
+  /** The public API of a node: every resource, measured. */
+  public static Route route(ActorSystem<?> system, HttpSettings settings) {
+    ClusterSharding sharding = ClusterSharding.get(system);
+    ApiRoutes api =
+        new ApiRoutes(
+            new SensorRoutes(sharding, settings),
+            new FurnaceRoutes(sharding, settings),
+            new TwinRoutes(sharding, settings));
+    return new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api::routes);
   }
 
   /** Starts the simulator feed once this node is up; stops it before the node leaves. */

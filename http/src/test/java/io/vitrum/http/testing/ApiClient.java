@@ -69,6 +69,10 @@ public final class ApiClient {
     return send("POST", path, BodyPublishers.noBody(), headers);
   }
 
+  public Reply delete(String path, String... headers) {
+    return send("DELETE", path, BodyPublishers.noBody(), headers);
+  }
+
   public Reply postJson(String path, String json, String... headers) {
     return sendJson("POST", path, json, headers);
   }

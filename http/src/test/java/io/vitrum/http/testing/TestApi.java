@@ -2,19 +2,11 @@ package io.vitrum.http.testing;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import io.vitrum.actors.furnace.Furnace;
-import io.vitrum.actors.furnace.FurnaceAlarms;
-import io.vitrum.actors.furnace.FurnaceSettings;
-import io.vitrum.actors.metrics.VitrumMetrics;
-import io.vitrum.actors.sensor.Sensor;
-import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.http.routes.ApiRoutes;
-import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HttpSettings;
-import io.vitrum.http.routes.SensorRoutes;
 import io.vitrum.http.server.HttpMetrics;
 import io.vitrum.http.server.HttpServer;
-import io.vitrum.http.server.PrometheusMetrics;
+import io.vitrum.http.server.Node;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -22,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
-import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -72,9 +63,7 @@ public final class TestApi implements AutoCloseable {
     ActorTestKit testKit = ActorTestKit.create(name, config);
     try {
       ActorSystem<Void> system = testKit.system();
-      PrometheusMetrics.get(system);
-      Sensor.init(system, SensorSettings.create(config), new FurnaceAlarms(system));
-      Furnace.init(system, FurnaceSettings.create(config));
+      Node.initEntities(system, config);
       CompletableFuture<Void> up = new CompletableFuture<>();
       org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
           .registerOnMemberUp(() -> up.complete(null));
@@ -83,13 +72,8 @@ public final class TestApi implements AutoCloseable {
       up.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
       HttpSettings settings = HttpSettings.create(config);
-      ClusterSharding sharding = ClusterSharding.get(system);
-      ApiRoutes api =
-          new ApiRoutes(
-              new SensorRoutes(sharding, settings), new FurnaceRoutes(sharding, settings));
-      HttpMetrics metrics = new HttpMetrics(VitrumMetrics.get(system).registry());
       ServerBinding binding =
-          HttpServer.start(system, settings, metrics.measured(api::routes))
+          HttpServer.start(system, settings, Node.route(system, settings))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       return new TestApi(testKit, binding.localAddress().getPort());
