@@ -16,7 +16,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class HttpMetrics extends AllDirectives {
   private static final Set<String> RESOURCES = Set.of("sensors", "furnaces", "twin");
   private static final Set<String> SUB_RESOURCES =
-      Set.of("readings", "setpoints", "autonomy", "alarms", "ack");
+      Set.of("readings", "setpoints", "autonomy", "alarms", "ack", "what-if", "shadow");
 
   private final MeterRegistry registry;
 

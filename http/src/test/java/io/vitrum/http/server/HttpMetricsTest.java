@@ -37,4 +37,10 @@ class HttpMetricsTest {
     assertEquals("other", HttpMetrics.template("/api/furnaces/F1/x7f3a9"), "no series per path");
     assertEquals("other", HttpMetrics.template("/api/furnaces/F1/alarms/A1/x7f3a9"));
   }
+
+  @Test
+  void twinSubResourcesKeepTheirNames() {
+    assertEquals("/api/twin/{id}/what-if", HttpMetrics.template("/api/twin/F1/what-if"));
+    assertEquals("/api/twin/{id}/shadow", HttpMetrics.template("/api/twin/F1/shadow"));
+  }
 }
