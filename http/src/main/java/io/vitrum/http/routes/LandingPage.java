@@ -24,6 +24,9 @@ final class LandingPage {
           <li><code>PUT /api/sensors/{tag}</code> &mdash; <code>{"furnace":"F1","unit":"degC","min":0,"max":1800}</code></li>
           <li><code>POST /api/sensors/{tag}/readings</code> &mdash; <code>{"readings":[{"ts":"...","value":1520.5}]}</code></li>
           <li><a href="/api/sensors/F1.crown.T1"><code>GET /api/sensors/F1.crown.T1</code></a> &mdash; last value, window, anomaly</li>
+          <li><a href="/api/twin/F1"><code>GET /api/twin/F1</code></a> &mdash; the digital twin's estimate, disturbances, recent what-ifs</li>
+          <li><code>POST /api/twin/{furnace}/what-if</code> &mdash; <code>{"changes":{"crownTemperature":50},"horizonMinutes":60}</code></li>
+          <li><code>POST|GET|DELETE /api/twin/{furnace}/shadow</code> &mdash; shadow mode of candidate setpoints</li>
         </ul>
         <h2>Management (port 8558)</h2>
         <ul>
