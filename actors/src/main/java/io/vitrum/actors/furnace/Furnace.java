@@ -1,6 +1,7 @@
 package io.vitrum.actors.furnace;
 
 import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.common.PersistFailure;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.core.CborSerializable;
@@ -8,7 +9,6 @@ import io.vitrum.core.plant.AutonomyMode;
 import io.vitrum.core.plant.SetpointOrigin;
 import io.vitrum.core.plant.SetpointParameter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,7 +20,6 @@ import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -179,9 +178,7 @@ public final class Furnace
   private final Clock clock;
 
   private Furnace(String furnaceId, FurnaceSettings settings, EntityMetrics metrics, Clock clock) {
-    super(
-        PersistenceId.of(ENTITY_KEY.name(), furnaceId),
-        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    super(PersistenceId.of(ENTITY_KEY.name(), furnaceId), PersistFailure.restartWithBackoff());
     this.furnaceId = furnaceId;
     this.settings = settings;
     this.metrics = metrics;

@@ -1,6 +1,7 @@
 package io.vitrum.actors.sensor;
 
 import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.common.PersistFailure;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.core.CborSerializable;
@@ -9,7 +10,6 @@ import io.vitrum.core.plant.ReadingCheck;
 import io.vitrum.core.plant.ReadingRejection;
 import io.vitrum.core.plant.SensorConfig;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,6 @@ import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -166,9 +165,7 @@ public final class Sensor
       EntityMetrics metrics,
       AnomalyListener anomalies,
       Clock clock) {
-    super(
-        PersistenceId.of(ENTITY_KEY.name(), tag),
-        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    super(PersistenceId.of(ENTITY_KEY.name(), tag), PersistFailure.restartWithBackoff());
     this.tag = tag;
     this.settings = settings;
     this.metrics = metrics;

@@ -96,19 +96,7 @@ public final class FurnaceProcess {
       s = step(s, setpoints, disturbances, SETTLE_STEP_S);
     }
     s = step(s, setpoints, disturbances, p.reversalPeriodS() / 2);
-    return new FurnaceState(
-        0,
-        s.crownC(),
-        s.meltTopC(),
-        s.meltBottomC(),
-        s.regeneratorLeftC(),
-        s.regeneratorRightC(),
-        s.firingSide(),
-        s.secondsSinceReversal(),
-        s.gobC(),
-        s.glassLevelMm(),
-        s.gasIntegralNm3h(),
-        s.outputs());
+    return s.withTimeS(0);
   }
 
   /**
@@ -268,19 +256,7 @@ public final class FurnaceProcess {
                 : Double.POSITIVE_INFINITY,
             stress,
             firing);
-    return new FurnaceState(
-        s.timeS(),
-        s.crownC(),
-        s.meltTopC(),
-        s.meltBottomC(),
-        s.regeneratorLeftC(),
-        s.regeneratorRightC(),
-        s.firingSide(),
-        s.secondsSinceReversal(),
-        s.gobC(),
-        s.glassLevelMm(),
-        s.gasIntegralNm3h(),
-        out);
+    return s.withOutputs(out);
   }
 
   private double viscosity(double temperatureC) {

@@ -67,6 +67,40 @@ public record FurnaceState(
   }
 
   /** A copy with the combustion controller's integral term replaced. */
+  /** The same state at plant time {@code value} seconds. */
+  public FurnaceState withTimeS(double value) {
+    return new FurnaceState(
+        value,
+        crownC,
+        meltTopC,
+        meltBottomC,
+        regeneratorLeftC,
+        regeneratorRightC,
+        firingSide,
+        secondsSinceReversal,
+        gobC,
+        glassLevelMm,
+        gasIntegralNm3h,
+        outputs);
+  }
+
+  /** The same state with {@code value} as its derived outputs. */
+  public FurnaceState withOutputs(FurnaceOutputs value) {
+    return new FurnaceState(
+        timeS,
+        crownC,
+        meltTopC,
+        meltBottomC,
+        regeneratorLeftC,
+        regeneratorRightC,
+        firingSide,
+        secondsSinceReversal,
+        gobC,
+        glassLevelMm,
+        gasIntegralNm3h,
+        value);
+  }
+
   public FurnaceState withGasIntegralNm3h(double value) {
     return new FurnaceState(
         timeS,
