@@ -3,6 +3,7 @@ package io.vitrum.actors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.vitrum.actors.common.Confirmation;
@@ -12,6 +13,7 @@ import io.vitrum.actors.furnace.SetpointRecord;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorWindow;
 import io.vitrum.actors.twin.Scenario;
+import io.vitrum.actors.twin.ScenarioCourse;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.core.CborSerializable;
 import io.vitrum.core.features.TumblingWindow;
@@ -22,12 +24,15 @@ import io.vitrum.core.plant.AutonomyMode;
 import io.vitrum.core.plant.SensorConfig;
 import io.vitrum.core.plant.SetpointOrigin;
 import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.rejection.Rejection;
+import io.vitrum.core.rejection.RejectionCode;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.core.twin.SetpointChange;
 import io.vitrum.core.twin.ShadowReport;
 import io.vitrum.core.twin.ShadowRun;
 import io.vitrum.core.twin.TwinState;
 import io.vitrum.core.twin.WhatIfOutcome;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,7 +130,8 @@ class SerializationTest {
     List<Sensor.Sample> samples =
         List.of(new Sensor.Sample(AT.minusSeconds(1), 1500), new Sensor.Sample(AT, 1620.25));
     Sensor.RejectedSample rejected =
-        new Sensor.RejectedSample(1, AT, -5, "below-physical-min", "below the physical range");
+        new Sensor.RejectedSample(
+            1, AT, -5, Rejection.of(RejectionCode.BELOW_PHYSICAL_MIN, "below the physical range"));
     return List.of(
         new Sensor.Configure(CONFIG, ref(Confirmation.class)),
         new Sensor.Configure(
@@ -200,7 +206,7 @@ class SerializationTest {
   static List<Object> confirmationSamples() {
     return List.of(
         Confirmation.accepted("setpoint changed"),
-        Confirmation.rejected("step-too-large", "crownTemperature step exceeds 25.0"));
+        Confirmation.rejected(RejectionCode.STEP_TOO_LARGE, "crownTemperature step exceeds 25.0"));
   }
 
   static List<Object> twinSamples() {
@@ -227,21 +233,40 @@ class SerializationTest {
             1,
             completed.baseline().summary(),
             completed.scenario().summary(),
-            completed.delta());
+            completed.delta(),
+            completed.baselineSetpoints(),
+            completed.scenarioSetpoints());
+    Scenario recordedBeforeSetpoints =
+        new Scenario(
+            "s-0",
+            AT,
+            changes,
+            600,
+            1,
+            completed.baseline().summary(),
+            completed.scenario().summary(),
+            completed.delta(),
+            null,
+            null);
+    ScenarioCourse course = ScenarioCourse.of(completed.baseline(), completed.scenario());
     return List.of(
         new Twin.Sync(
             Map.of("F1.crown.T1", 1565.0),
             Map.of("crownTemperature", 1570.0),
             AT,
             ref(Confirmation.class)),
-        new Twin.WhatIf(changes, 3600, ref(Twin.WhatIfReply.class)),
-        new Twin.RecordScenario(completed, 1, ref(Twin.WhatIfReply.class)),
+        new Twin.WhatIf(changes, 3600, Duration.ofSeconds(15), ref(Twin.WhatIfReply.class)),
+        new Twin.GetScenario("s-1", ref(Twin.ScenarioReply.class)),
         new Twin.StartShadow(changes, ref(Confirmation.class)),
         new Twin.StopShadow(ref(Twin.ShadowStatus.class)),
         new Twin.GetShadow(ref(Twin.ShadowStatus.class)),
         new Twin.GetState(ref(Twin.TwinView.class)),
         Twin.Passivate.INSTANCE,
-        new Twin.WhatIfReply("s-1", completed, null),
+        new Twin.WhatIfReply(scenario, null),
+        new Twin.WhatIfReply(null, Rejection.of(RejectionCode.BUSY, "4 what-ifs run")),
+        new Twin.ScenarioReply(scenario, course),
+        new Twin.ScenarioReply(recordedBeforeSetpoints, null),
+        course,
         new Twin.ShadowStatus(true, report),
         new Twin.TwinView(state, AT, true, List.of(scenario)),
         new Twin.TwinCheckpointed(state, run, AT),
@@ -284,6 +309,39 @@ class SerializationTest {
   }
 
   @Test
+  void theRepliesOfAWeekLongWhatIfEachFitWellInsideOneClusterMessage() {
+    DigitalTwin twin = DigitalTwin.containerDefaults();
+    TwinState state = twin.start("F1");
+    WhatIfOutcome.Completed week =
+        (WhatIfOutcome.Completed)
+            twin.whatIf(
+                state,
+                List.of(SetpointChange.delta(SetpointParameter.CROWN_TEMPERATURE, 20)),
+                twin.settings().maxHorizonS());
+    Scenario scenario =
+        new Scenario(
+            "s-week",
+            AT,
+            week.changes(),
+            week.horizonS(),
+            0,
+            week.baseline().summary(),
+            week.scenario().summary(),
+            week.delta(),
+            week.baselineSetpoints(),
+            week.scenarioSetpoints());
+    ScenarioCourse course = ScenarioCourse.of(week.baseline(), week.scenario());
+    assertEquals(twin.settings().maxPoints() + 1, course.minutes().size());
+    int artery = 256 * 1024;
+    int summary = serialization.serialize(new Twin.WhatIfReply(scenario, null)).get().length;
+    assertTrue(summary < 16 * 1024, "the what-if's reply is a summary: " + summary + " bytes");
+    int courses = serialization.serialize(new Twin.ScenarioReply(scenario, course)).get().length;
+    assertTrue(
+        courses < artery * 3 / 4,
+        "both courses at the bounded resolution leave a margin: " + courses + " bytes");
+  }
+
+  @Test
   void everyMessageTypeHasASample() {
     Set<String> types = new TreeSet<>();
     List<Class<?>> owners =
@@ -295,12 +353,15 @@ class SerializationTest {
             SetpointRecord.class,
             Alarm.class,
             Twin.class,
-            Scenario.class);
+            Scenario.class,
+            ScenarioCourse.class);
     for (Class<?> owner : owners) {
       List<Class<?>> candidates = new ArrayList<>(Arrays.asList(owner.getDeclaredClasses()));
       candidates.add(owner);
       candidates.stream()
           .filter(c -> !c.isInterface() && CborSerializable.class.isAssignableFrom(c))
+          // Non-public messages are an entity's own, sent to itself: they never leave its node.
+          .filter(c -> Modifier.isPublic(c.getModifiers()))
           .forEach(c -> types.add(c.getName()));
     }
     Set<String> sampled = new TreeSet<>();

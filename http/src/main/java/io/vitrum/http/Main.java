@@ -6,6 +6,7 @@ import io.vitrum.config.embedded.EmbeddedCassandra;
 import io.vitrum.config.embedded.EmbeddedCassandraSettings;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.server.Node;
+import io.vitrum.http.server.NodeSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -65,11 +66,7 @@ public final class Main {
       Config config, String profile, Instant begin, EmbeddedCassandra cassandra) {
     HttpSettings http = HttpSettings.create(config);
     String api = "http://" + http.iface() + ":" + http.port();
-    String management =
-        "http://"
-            + config.getString("pekko.management.http.hostname")
-            + ":"
-            + config.getInt("pekko.management.http.port");
+    String management = NodeSettings.create(config, profile).managementUrl();
     long seconds = Duration.between(begin, Instant.now()).toMillis() / 100;
     StringBuilder b = new StringBuilder();
     b.append("\nVitrum is ready (profile ")

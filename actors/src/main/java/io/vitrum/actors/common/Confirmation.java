@@ -1,11 +1,13 @@
 package io.vitrum.actors.common;
 
 import io.vitrum.core.CborSerializable;
+import io.vitrum.core.rejection.Rejection;
+import io.vitrum.core.rejection.RejectionCode;
 
 /**
  * The typed reply to a command that changes an entity: accepted (and persisted, if it changed
- * anything) or rejected with a stable machine-readable code and a reason for people. Rejections are
- * expected business outcomes, never exceptions.
+ * anything) or rejected with a {@link Rejection}. Rejections are expected business outcomes, never
+ * exceptions.
  */
 public sealed interface Confirmation extends CborSerializable {
 
@@ -13,13 +15,17 @@ public sealed interface Confirmation extends CborSerializable {
   record Accepted(String detail) implements Confirmation {}
 
   /** The command was refused; nothing was persisted. */
-  record Rejected(String code, String reason) implements Confirmation {}
+  record Rejected(Rejection rejection) implements Confirmation {}
 
   static Confirmation accepted(String detail) {
     return new Accepted(detail);
   }
 
-  static Confirmation rejected(String code, String reason) {
-    return new Rejected(code, reason);
+  static Confirmation rejected(Rejection rejection) {
+    return new Rejected(rejection);
+  }
+
+  static Confirmation rejected(RejectionCode code, String reason) {
+    return new Rejected(Rejection.of(code, reason));
   }
 }

@@ -1,16 +1,20 @@
 package io.vitrum.actors.furnace;
 
 import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.common.PendingReply;
 import io.vitrum.actors.common.PersistFailure;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.core.CborSerializable;
 import io.vitrum.core.plant.AutonomyMode;
+import io.vitrum.core.plant.FreeText;
+import io.vitrum.core.plant.SetpointCheck;
 import io.vitrum.core.plant.SetpointOrigin;
 import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.rejection.Rejection;
+import io.vitrum.core.rejection.RejectionCode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +24,8 @@ import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -29,6 +35,7 @@ import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 import org.apache.pekko.persistence.typed.javadsl.RetentionCriteria;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 
 /**
  * One furnace, keyed by its id (e.g. {@code F1}): its supervisory setpoints (each change recorded
@@ -176,6 +183,7 @@ public final class Furnace
   private final FurnaceSettings settings;
   private final EntityMetrics metrics;
   private final Clock clock;
+  private final PendingReply pending = new PendingReply();
 
   private Furnace(String furnaceId, FurnaceSettings settings, EntityMetrics metrics, Clock clock) {
     super(PersistenceId.of(ENTITY_KEY.name(), furnaceId), PersistFailure.restartWithBackoff());
@@ -209,54 +217,22 @@ public final class Furnace
   }
 
   private ReplyEffect<Event, State> onChangeSetpoint(State state, ChangeSetpoint cmd) {
-    Optional<SetpointParameter> known = SetpointParameter.byKey(cmd.parameter());
-    if (known.isEmpty()) {
-      return reject(
-          cmd.replyTo(),
-          "ChangeSetpoint",
-          "unknown-parameter",
-          "unknown setpoint parameter '" + cmd.parameter() + "'; known: " + knownParameters());
+    double current =
+        SetpointParameter.byKey(cmd.parameter()).map(state::current).orElse(Double.NaN);
+    Optional<Rejection> rejection =
+        SetpointCheck.command(
+            furnaceId,
+            cmd.parameter(),
+            cmd.value(),
+            current,
+            cmd.reason(),
+            cmd.requestedBy(),
+            cmd.origin(),
+            state.autonomyMode());
+    if (rejection.isPresent()) {
+      return reject(cmd.replyTo(), "ChangeSetpoint", rejection.get());
     }
-    SetpointParameter p = known.get();
-    if (!Double.isFinite(cmd.value())) {
-      return reject(
-          cmd.replyTo(), "ChangeSetpoint", "not-finite", p.key() + " must be a finite number");
-    }
-    if (cmd.reason() == null || cmd.reason().isBlank()) {
-      return reject(
-          cmd.replyTo(),
-          "ChangeSetpoint",
-          "reason-required",
-          "a setpoint change must state its reason");
-    }
-    if (!p.withinBounds(cmd.value())) {
-      return reject(
-          cmd.replyTo(),
-          "ChangeSetpoint",
-          "out-of-bounds",
-          "%s %s %s is outside the safe bounds [%s, %s]"
-              .formatted(p.key(), cmd.value(), p.unit(), p.min(), p.max()));
-    }
-    double current = state.current(p);
-    if (Math.abs(cmd.value() - current) > p.maxStep()) {
-      return reject(
-          cmd.replyTo(),
-          "ChangeSetpoint",
-          "step-too-large",
-          "%s step from %s to %s %s exceeds the maximum step of %s"
-              .formatted(p.key(), current, cmd.value(), p.unit(), p.maxStep()));
-    }
-    if (cmd.origin() == SetpointOrigin.POLICY && state.autonomyMode() != AutonomyMode.AUTONOMOUS) {
-      return reject(
-          cmd.replyTo(),
-          "ChangeSetpoint",
-          "autonomy-forbids",
-          "furnace "
-              + furnaceId
-              + " is in "
-              + state.autonomyMode()
-              + " mode: a policy may not change setpoints");
-    }
+    SetpointParameter p = SetpointParameter.byKey(cmd.parameter()).orElseThrow();
     if (current == cmd.value() && state.setpoints().containsKey(p.key())) {
       metrics.accepted("ChangeSetpoint");
       return Effect().reply(cmd.replyTo(), Confirmation.accepted("unchanged"));
@@ -276,9 +252,13 @@ public final class Furnace
   }
 
   private ReplyEffect<Event, State> onSetAutonomyMode(State state, SetAutonomyMode cmd) {
-    if (cmd.mode() == null) {
-      return reject(
-          cmd.replyTo(), "SetAutonomyMode", "unknown-mode", "autonomy mode must be given");
+    Optional<Rejection> rejection =
+        cmd.mode() == null
+            ? Optional.of(Rejection.of(RejectionCode.UNKNOWN_MODE, "autonomy mode must be given"))
+            : FreeText.check("reason", cmd.reason(), FreeText.REASON_MAX)
+                .or(() -> SetpointCheck.requester(cmd.requestedBy()));
+    if (rejection.isPresent()) {
+      return reject(cmd.replyTo(), "SetAutonomyMode", rejection.get());
     }
     if (cmd.mode() == state.autonomyMode()) {
       metrics.accepted("SetAutonomyMode");
@@ -321,8 +301,13 @@ public final class Furnace
       return reject(
           cmd.replyTo(),
           "AcknowledgeAlarm",
-          "unknown-alarm",
-          "furnace " + furnaceId + " has no alarm '" + cmd.alarmId() + "'");
+          Rejection.of(
+              RejectionCode.UNKNOWN_ALARM,
+              "furnace " + furnaceId + " has no alarm '" + cmd.alarmId() + "'"));
+    }
+    Optional<Rejection> by = SetpointCheck.requester(cmd.by());
+    if (by.isPresent()) {
+      return reject(cmd.replyTo(), "AcknowledgeAlarm", by.get());
     }
     if (existing.acknowledged()) {
       metrics.accepted("AcknowledgeAlarm");
@@ -338,10 +323,12 @@ public final class Furnace
   private ReplyEffect<Event, State> persist(
       Event event, String command, ActorRef<Confirmation> replyTo, String detail) {
     long start = System.nanoTime();
+    pending.expect(replyTo, Confirmation::rejected);
     return Effect()
         .persist(event)
         .thenRun(
             s -> {
+              pending.settled();
               metrics.persisted(start);
               metrics.accepted(command);
             })
@@ -349,14 +336,17 @@ public final class Furnace
   }
 
   private ReplyEffect<Event, State> reject(
-      ActorRef<Confirmation> replyTo, String command, String code, String reason) {
-    metrics.rejected(command, code);
-    return Effect().reply(replyTo, Confirmation.rejected(code, reason));
+      ActorRef<Confirmation> replyTo, String command, Rejection rejection) {
+    metrics.rejected(command, rejection.code().wire());
+    return Effect().reply(replyTo, Confirmation.rejected(rejection));
   }
 
-  private static String knownParameters() {
-    return String.join(
-        ", ", Arrays.stream(SetpointParameter.values()).map(SetpointParameter::key).toList());
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(PreRestart.instance(), state -> pending.persistFailed())
+        .onSignal(PostStop.instance(), state -> pending.persistFailed())
+        .build();
   }
 
   private FurnaceView view(State state) {

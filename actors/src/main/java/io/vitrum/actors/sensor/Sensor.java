@@ -1,14 +1,16 @@
 package io.vitrum.actors.sensor;
 
 import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.common.PendingReply;
 import io.vitrum.actors.common.PersistFailure;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.core.CborSerializable;
 import io.vitrum.core.plant.AnomalyLevel;
 import io.vitrum.core.plant.ReadingCheck;
-import io.vitrum.core.plant.ReadingRejection;
 import io.vitrum.core.plant.SensorConfig;
+import io.vitrum.core.rejection.Rejection;
+import io.vitrum.core.rejection.RejectionCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +19,8 @@ import java.util.Optional;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -75,10 +79,20 @@ public final class Sensor
 
   /** Reply to {@link RecordReadings}: how many were accepted, and why the others were not. */
   public record ReadingsAck(int accepted, List<RejectedSample> rejected)
-      implements CborSerializable {}
+      implements CborSerializable {
 
-  /** A reading that was not accepted: its index in the batch and the reason. */
-  public record RejectedSample(int index, Instant ts, double value, String code, String reason)
+    /** Every sample of {@code samples} refused for the same reason. */
+    static ReadingsAck allRejected(List<Sample> samples, Rejection rejection) {
+      List<RejectedSample> rejected = new ArrayList<>(samples.size());
+      for (int i = 0; i < samples.size(); i++) {
+        rejected.add(new RejectedSample(i, samples.get(i).ts(), samples.get(i).value(), rejection));
+      }
+      return new ReadingsAck(0, List.copyOf(rejected));
+    }
+  }
+
+  /** A reading that was not accepted: its index in the batch and why. */
+  public record RejectedSample(int index, Instant ts, double value, Rejection rejection)
       implements CborSerializable {}
 
   /** What a sensor shows to the outside. {@code config} is null while unconfigured. */
@@ -153,6 +167,7 @@ public final class Sensor
   private final EntityMetrics metrics;
   private final AnomalyListener anomalies;
   private final Clock clock;
+  private final PendingReply pending = new PendingReply();
 
   // Live, actor-confined, not journaled per reading: restored from the state on recovery.
   private SensorWindow live;
@@ -188,6 +203,8 @@ public final class Sensor
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::resetLive)
+        .onSignal(PreRestart.instance(), state -> pending.persistFailed())
+        .onSignal(PostStop.instance(), state -> pending.persistFailed())
         .build();
   }
 
@@ -219,20 +236,23 @@ public final class Sensor
   private ReplyEffect<Event, State> onConfigure(State state, Configure cmd) {
     List<String> problems = cmd.config().problems(tag);
     if (!problems.isEmpty()) {
-      metrics.rejected("Configure", "invalid-config");
+      metrics.rejected("Configure", RejectionCode.INVALID_CONFIG.wire());
       return Effect()
           .reply(
-              cmd.replyTo(), Confirmation.rejected("invalid-config", String.join("; ", problems)));
+              cmd.replyTo(),
+              Confirmation.rejected(RejectionCode.INVALID_CONFIG, String.join("; ", problems)));
     }
     if (state instanceof Configured c && c.config().equals(cmd.config())) {
       metrics.accepted("Configure");
       return Effect().reply(cmd.replyTo(), Confirmation.accepted("unchanged"));
     }
     long start = System.nanoTime();
+    pending.expect(cmd.replyTo(), Confirmation::rejected);
     return Effect()
         .persist(new SensorConfigured(cmd.config(), clock.instant()))
         .thenRun(
             s -> {
+              pending.settled();
               metrics.persisted(start);
               metrics.accepted("Configure");
             })
@@ -241,19 +261,15 @@ public final class Sensor
 
   private ReplyEffect<Event, State> onReadingsWhileUnconfigured(
       Unconfigured state, RecordReadings cmd) {
-    metrics.rejected("RecordReadings", "not-configured");
-    List<RejectedSample> rejected = new ArrayList<>();
-    for (int i = 0; i < cmd.samples().size(); i++) {
-      Sample sample = cmd.samples().get(i);
-      rejected.add(
-          new RejectedSample(
-              i,
-              sample.ts(),
-              sample.value(),
-              "not-configured",
-              "sensor " + tag + " is not configured: PUT its configuration first"));
-    }
-    return Effect().reply(cmd.replyTo(), new ReadingsAck(0, rejected));
+    metrics.rejected("RecordReadings", RejectionCode.NOT_CONFIGURED.wire());
+    return Effect()
+        .reply(
+            cmd.replyTo(),
+            ReadingsAck.allRejected(
+                cmd.samples(),
+                Rejection.of(
+                    RejectionCode.NOT_CONFIGURED,
+                    "sensor " + tag + " is not configured: PUT its configuration first")));
   }
 
   private ReplyEffect<Event, State> onRecordReadings(Configured state, RecordReadings cmd) {
@@ -264,18 +280,11 @@ public final class Sensor
     int accepted = 0;
     for (int i = 0; i < cmd.samples().size(); i++) {
       Sample sample = cmd.samples().get(i);
-      Optional<ReadingRejection> rejection =
+      Optional<Rejection> rejection =
           ReadingCheck.check(
-              state.config(),
-              sample.ts(),
-              sample.value(),
-              live.lastTs(),
-              now,
-              settings.maxClockSkew());
+              state.config(), sample.ts(), sample.value(), live.lastTs(), now, settings.time());
       if (rejection.isPresent()) {
-        rejected.add(
-            new RejectedSample(
-                i, sample.ts(), sample.value(), rejection.get().code(), rejection.get().reason()));
+        rejected.add(new RejectedSample(i, sample.ts(), sample.value(), rejection.get()));
         continue;
       }
       accepted++;
@@ -299,10 +308,12 @@ public final class Sensor
     events.add(new WindowCheckpointed(live, now));
     long start = System.nanoTime();
     List<Event> toPersist = List.copyOf(events);
+    pending.expect(cmd.replyTo(), r -> ReadingsAck.allRejected(cmd.samples(), r));
     return Effect()
         .persist(toPersist)
         .thenRun(
             s -> {
+              pending.settled();
               metrics.persisted(start);
               checkpointed(now);
               notifyAnomalies(state.config().furnace(), toPersist);

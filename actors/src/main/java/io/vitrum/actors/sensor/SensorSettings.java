@@ -1,7 +1,9 @@
 package io.vitrum.actors.sensor;
 
 import com.typesafe.config.Config;
+import io.vitrum.core.plant.ReadingCheck;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Tuning of the Sensor entity, from {@code vitrum.sensor}.
@@ -9,14 +11,15 @@ import java.time.Duration;
  * @param window length of the tumbling statistics window
  * @param checkpointEveryReadings persist the live window after this many accepted readings
  * @param checkpointInterval persist the live window when the last checkpoint is older
- * @param maxClockSkew how far in the future a reading's timestamp may lie
+ * @param time the window a reading's timestamp must fall in: not before the earliest accepted
+ *     instant, not further in the future than the clock skew allowed
  * @param snapshotEvery take a snapshot every this many events
  */
 public record SensorSettings(
     Duration window,
     int checkpointEveryReadings,
     Duration checkpointInterval,
-    Duration maxClockSkew,
+    ReadingCheck.TimeBounds time,
     int snapshotEvery) {
 
   public static SensorSettings create(Config config) {
@@ -25,7 +28,8 @@ public record SensorSettings(
         c.getDuration("window"),
         c.getInt("checkpoint-every-readings"),
         c.getDuration("checkpoint-interval"),
-        c.getDuration("max-clock-skew"),
+        new ReadingCheck.TimeBounds(
+            Instant.parse(c.getString("earliest-reading")), c.getDuration("max-clock-skew")),
         c.getInt("snapshot-every"));
   }
 }

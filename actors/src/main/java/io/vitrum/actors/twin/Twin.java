@@ -1,13 +1,16 @@
 package io.vitrum.actors.twin;
 
 import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.common.PendingReply;
 import io.vitrum.actors.common.PersistFailure;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.core.CborSerializable;
 import io.vitrum.core.physics.Setpoints;
+import io.vitrum.core.plant.SetpointCheck;
 import io.vitrum.core.plant.SetpointParameter;
-import io.vitrum.core.twin.ChangeRejection;
+import io.vitrum.core.rejection.Rejection;
+import io.vitrum.core.rejection.RejectionCode;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.core.twin.SetpointChange;
 import io.vitrum.core.twin.ShadowReport;
@@ -18,16 +21,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.PreRestart;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
@@ -47,10 +56,17 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * <p>{@link Sync} advances the twin by the plant time since the last sync and corrects it with the
  * plant's readings (an observer, not a copy); the synced state is live in the entity and is
  * checkpointed every {@code checkpoint-every-syncs} syncs and on passivation, like a sensor's
- * window. {@link WhatIf} forks the synced state and simulates baseline and scenario on the
- * simulation dispatcher, off the entity; the result comes back as {@link RecordScenario}, is
- * recorded, then answered. A shadow run ({@link StartShadow}/{@link StopShadow}) steps candidate
- * setpoints alongside every sync and reports divergence and figure differences.
+ * window. A shadow run ({@link StartShadow}/{@link StopShadow}) steps candidate setpoints alongside
+ * every sync and reports divergence and figure differences.
+ *
+ * <p>{@link WhatIf} forks the synced state and simulates baseline and scenario on the simulation
+ * dispatcher, off the entity; the result is piped back to the entity, recorded, and answered from
+ * the entity's effect. At most {@code max-what-ifs-in-flight} what-ifs run or wait per twin; more
+ * are refused at once ({@code busy}). A what-if whose asker has stopped waiting ({@code
+ * answerWithin} has passed) is not simulated if it has not started, and not recorded if it has. The
+ * reply is a summary; both courses, at the simulation's bounded resolution, are kept live for the
+ * recent scenarios and fetched with {@link GetScenario}, so that no reply outgrows a cluster
+ * message. Courses are not journaled: after a restart only the recorded summaries remain.
  */
 public final class Twin
     extends EventSourcedBehaviorWithEnforcedReplies<Twin.Command, Twin.Event, Twin.State> {
@@ -74,12 +90,27 @@ public final class Twin
       ActorRef<Confirmation> replyTo)
       implements Command {}
 
-  public record WhatIf(List<SetpointChange> changes, double horizonS, ActorRef<WhatIfReply> replyTo)
+  /**
+   * Simulates {@code changes} over {@code horizonS} seconds of plant time; the asker waits at most
+   * {@code answerWithin}, after which the work is dropped.
+   */
+  public record WhatIf(
+      List<SetpointChange> changes,
+      double horizonS,
+      Duration answerWithin,
+      ActorRef<WhatIfReply> replyTo)
       implements Command {}
 
-  /** Internal: a what-if simulated off the entity, to be recorded and answered. */
-  public record RecordScenario(
-      WhatIfOutcome.Completed outcome, long fromSync, ActorRef<WhatIfReply> replyTo)
+  /** Both courses of a recent scenario. */
+  public record GetScenario(String scenarioId, ActorRef<ScenarioReply> replyTo)
+      implements Command {}
+
+  /**
+   * Internal: a what-if's simulation ended; {@code outcome} is null when the work was dropped
+   * because its asker had stopped waiting.
+   */
+  record WhatIfEnded(
+      WhatIfOutcome outcome, long fromSync, long deadlineNanos, ActorRef<WhatIfReply> replyTo)
       implements Command {}
 
   public record StartShadow(List<SetpointChange> candidate, ActorRef<Confirmation> replyTo)
@@ -97,11 +128,16 @@ public final class Twin
   }
 
   /**
-   * The answer to a what-if: the recorded scenario's id and outcome with trajectories, or why it
-   * was refused (exactly one of {@code completed} and {@code rejection} is set).
+   * The answer to a what-if: the recorded scenario, or why it was refused (exactly one of {@code
+   * scenario} and {@code rejection} is set). Its courses come with {@link GetScenario}.
    */
-  public record WhatIfReply(
-      String scenarioId, WhatIfOutcome.Completed completed, ChangeRejection rejection)
+  public record WhatIfReply(Scenario scenario, Rejection rejection) implements CborSerializable {}
+
+  /**
+   * A recent scenario and its courses: {@code scenario} is null when the twin has no such scenario,
+   * {@code course} when it has only the recorded summary (after a restart).
+   */
+  public record ScenarioReply(Scenario scenario, ScenarioCourse course)
       implements CborSerializable {}
 
   /** A shadow run's report; {@code active} false and {@code report} null when none ran. */
@@ -157,24 +193,23 @@ public final class Twin
     EntityMetrics metrics = new EntityMetrics(VitrumMetrics.get(system).registry(), "twin");
     Executor simulations =
         system.dispatchers().lookup(DispatcherSelector.fromConfig(settings.simulationDispatcher()));
-    ClusterSharding sharding = ClusterSharding.get(system);
-    sharding.init(
-        Entity.of(
-                ENTITY_KEY,
-                ctx ->
-                    create(
-                        ctx.getEntityId(),
-                        settings,
-                        twin,
-                        metrics,
-                        simulations,
-                        cmd -> sharding.entityRefFor(ENTITY_KEY, ctx.getEntityId()).tell(cmd),
-                        Clock.systemUTC()))
-            .withStopMessage(Passivate.INSTANCE));
+    ClusterSharding.get(system)
+        .init(
+            Entity.of(
+                    ENTITY_KEY,
+                    ctx ->
+                        create(
+                            ctx.getEntityId(),
+                            settings,
+                            twin,
+                            metrics,
+                            simulations,
+                            Clock.systemUTC()))
+                .withStopMessage(Passivate.INSTANCE));
   }
 
   /**
-   * @param toSelf how a simulated what-if gets back to this entity
+   * @param simulations where what-ifs are simulated, off the entity
    */
   public static Behavior<Command> create(
       String furnaceId,
@@ -182,47 +217,51 @@ public final class Twin
       DigitalTwin twin,
       EntityMetrics metrics,
       Executor simulations,
-      Consumer<Command> toSelf,
       Clock clock) {
-    return new Twin(furnaceId, settings, twin, metrics, simulations, toSelf, clock);
+    return Behaviors.setup(
+        ctx -> new Twin(ctx, furnaceId, settings, twin, metrics, simulations, clock));
   }
 
+  private final ActorContext<Command> context;
   private final String furnaceId;
   private final TwinSettings settings;
   private final DigitalTwin twin;
   private final EntityMetrics metrics;
   private final Executor simulations;
-  private final Consumer<Command> toSelf;
   private final Clock clock;
+  private final PendingReply pending = new PendingReply();
 
-  // Live, actor-confined: the synced state between checkpoints.
+  // Live, actor-confined: the synced state between checkpoints, what-ifs under way, and the
+  // courses of the recent scenarios (not journaled).
   private TwinState live;
   private ShadowRun liveShadow;
   private Instant liveSyncAt;
   private int sinceCheckpoint;
+  private int whatIfsInFlight;
+  private final Map<String, ScenarioCourse> courses = new LinkedHashMap<>();
 
   private Twin(
+      ActorContext<Command> context,
       String furnaceId,
       TwinSettings settings,
       DigitalTwin twin,
       EntityMetrics metrics,
       Executor simulations,
-      Consumer<Command> toSelf,
       Clock clock) {
     super(PersistenceId.of(ENTITY_KEY.name(), furnaceId), PersistFailure.restartWithBackoff());
+    this.context = context;
     this.furnaceId = furnaceId;
     this.settings = settings;
     this.twin = twin;
     this.metrics = metrics;
     this.simulations = simulations;
-    this.toSelf = toSelf;
     this.clock = clock;
     resetLive(emptyState());
   }
 
   @Override
   public State emptyState() {
-    return new State(twin.start(furnaceId, Setpoints.nominal()), null, null, List.of());
+    return new State(twin.start(furnaceId), null, null, List.of());
   }
 
   @Override
@@ -234,6 +273,8 @@ public final class Twin
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::resetLive)
+        .onSignal(PreRestart.instance(), state -> pending.persistFailed())
+        .onSignal(PostStop.instance(), state -> pending.persistFailed())
         .build();
   }
 
@@ -250,7 +291,10 @@ public final class Twin
         .forAnyState()
         .onCommand(Sync.class, this::onSync)
         .onCommand(WhatIf.class, this::onWhatIf)
-        .onCommand(RecordScenario.class, this::onRecordScenario)
+        .onCommand(WhatIfEnded.class, this::onWhatIfEnded)
+        .onCommand(
+            GetScenario.class,
+            (state, cmd) -> Effect().reply(cmd.replyTo(), scenario(state, cmd.scenarioId())))
         .onCommand(StartShadow.class, this::onStartShadow)
         .onCommand(StopShadow.class, this::onStopShadow)
         .onCommand(
@@ -276,29 +320,27 @@ public final class Twin
   private ReplyEffect<Event, State> onSync(State state, Sync cmd) {
     Setpoints setpoints = live.setpoints();
     for (Map.Entry<String, Double> e : cmd.setpoints().entrySet()) {
-      var parameter = SetpointParameter.byKey(e.getKey());
-      if (parameter.isEmpty() || !parameter.get().withinBounds(e.getValue())) {
-        metrics.rejected("Sync", "invalid-setpoint");
-        return Effect()
-            .reply(
-                cmd.replyTo(),
-                Confirmation.rejected(
-                    "invalid-setpoint",
-                    "setpoint "
-                        + e.getKey()
-                        + "="
-                        + e.getValue()
-                        + " is unknown or out of bounds"));
+      Optional<Rejection> invalid =
+          SetpointCheck.known(e.getKey())
+              .or(
+                  () ->
+                      SetpointCheck.withinBounds(
+                          SetpointParameter.byKey(e.getKey()).orElseThrow(), e.getValue()));
+      if (invalid.isPresent()) {
+        return reject(
+            cmd.replyTo(),
+            "Sync",
+            Rejection.of(RejectionCode.INVALID_SETPOINT, invalid.get().reason()));
       }
-      setpoints = setpoints.with(parameter.get(), e.getValue());
+      setpoints = setpoints.with(SetpointParameter.byKey(e.getKey()).orElseThrow(), e.getValue());
     }
     if (liveSyncAt != null && !cmd.at().isAfter(liveSyncAt)) {
-      metrics.rejected("Sync", "not-newer-than-last");
-      return Effect()
-          .reply(
-              cmd.replyTo(),
-              Confirmation.rejected(
-                  "not-newer-than-last", "sync at " + cmd.at() + " is not after " + liveSyncAt));
+      return reject(
+          cmd.replyTo(),
+          "Sync",
+          Rejection.of(
+              RejectionCode.NOT_NEWER_THAN_LAST,
+              "sync at " + cmd.at() + " is not after " + liveSyncAt));
     }
     double dt =
         liveSyncAt == null
@@ -316,7 +358,10 @@ public final class Twin
     if (sinceCheckpoint < settings.checkpointEverySyncs()) {
       return Effect().reply(cmd.replyTo(), Confirmation.accepted("synced"));
     }
-    return checkpoint().thenReply(cmd.replyTo(), s -> Confirmation.accepted("synced"));
+    pending.expect(cmd.replyTo(), Confirmation::rejected);
+    return checkpoint()
+        .thenRun(s -> pending.settled())
+        .thenReply(cmd.replyTo(), s -> Confirmation.accepted("synced"));
   }
 
   private EffectBuilder<Event, State> checkpoint() {
@@ -326,64 +371,98 @@ public final class Twin
   }
 
   private ReplyEffect<Event, State> onWhatIf(State state, WhatIf cmd) {
+    if (whatIfsInFlight >= settings.maxWhatIfsInFlight()) {
+      return refuseWhatIf(
+          cmd.replyTo(),
+          Rejection.of(
+              RejectionCode.BUSY,
+              "twin "
+                  + furnaceId
+                  + " already runs "
+                  + whatIfsInFlight
+                  + " what-ifs, its limit: retry when one has answered"));
+    }
+    whatIfsInFlight++;
     TwinState from = live;
-    long fromSync = from.syncs();
-    CompletableFuture.supplyAsync(
-            () -> twin.whatIf(from, cmd.changes(), cmd.horizonS()), simulations)
-        .whenComplete(
-            (outcome, failure) -> {
-              if (failure != null || outcome instanceof WhatIfOutcome.Rejected) {
-                ChangeRejection rejection =
-                    failure != null
-                        ? new ChangeRejection(
-                            "simulation-failed", String.valueOf(failure.getMessage()))
-                        : ((WhatIfOutcome.Rejected) outcome).rejection();
-                metrics.rejected("WhatIf", rejection.code());
-                cmd.replyTo().tell(new WhatIfReply(null, null, rejection));
-              } else {
-                toSelf.accept(
-                    new RecordScenario((WhatIfOutcome.Completed) outcome, fromSync, cmd.replyTo()));
-              }
-            });
+    long deadline = System.nanoTime() + cmd.answerWithin().toNanos();
+    CompletableFuture<WhatIfOutcome> simulated =
+        CompletableFuture.supplyAsync(
+            () ->
+                System.nanoTime() - deadline < 0
+                    ? twin.whatIf(from, cmd.changes(), cmd.horizonS())
+                    : null,
+            simulations);
+    context.pipeToSelf(
+        simulated,
+        (outcome, failure) ->
+            new WhatIfEnded(
+                failure == null
+                    ? outcome
+                    : new WhatIfOutcome.Rejected(
+                        Rejection.of(
+                            RejectionCode.SIMULATION_FAILED, String.valueOf(failure.getMessage()))),
+                from.syncs(),
+                deadline,
+                cmd.replyTo()));
     return Effect().noReply();
   }
 
-  private ReplyEffect<Event, State> onRecordScenario(State state, RecordScenario cmd) {
-    WhatIfOutcome.Completed o = cmd.outcome();
+  private ReplyEffect<Event, State> onWhatIfEnded(State state, WhatIfEnded cmd) {
+    whatIfsInFlight = Math.max(0, whatIfsInFlight - 1);
+    if (cmd.outcome() == null || System.nanoTime() - cmd.deadlineNanos() >= 0) {
+      metrics.rejected("WhatIf", "asker-gone");
+      return Effect().noReply();
+    }
+    if (cmd.outcome() instanceof WhatIfOutcome.Rejected rejected) {
+      return refuseWhatIf(cmd.replyTo(), rejected.rejection());
+    }
+    WhatIfOutcome.Completed completed = (WhatIfOutcome.Completed) cmd.outcome();
     Scenario scenario =
-        new Scenario(
-            UUID.randomUUID().toString(),
-            clock.instant(),
-            o.changes(),
-            o.horizonS(),
-            cmd.fromSync(),
-            o.baseline().summary(),
-            o.scenario().summary(),
-            o.delta());
+        Scenario.of(UUID.randomUUID().toString(), clock.instant(), cmd.fromSync(), completed);
     long start = System.nanoTime();
+    pending.expect(cmd.replyTo(), rejection -> new WhatIfReply(null, rejection));
     return Effect()
         .persist(new ScenarioRecorded(scenario))
         .thenRun(
             s -> {
+              pending.settled();
+              keepCourse(
+                  scenario.scenarioId(),
+                  ScenarioCourse.of(completed.baseline(), completed.scenario()));
               metrics.persisted(start);
               metrics.accepted("WhatIf");
             })
-        .thenReply(cmd.replyTo(), s -> new WhatIfReply(scenario.scenarioId(), o, null));
+        .thenReply(cmd.replyTo(), s -> new WhatIfReply(scenario, null));
+  }
+
+  private void keepCourse(String scenarioId, ScenarioCourse course) {
+    courses.put(scenarioId, course);
+    Iterator<String> oldest = courses.keySet().iterator();
+    while (courses.size() > settings.keepScenarios()) {
+      oldest.next();
+      oldest.remove();
+    }
+  }
+
+  private ScenarioReply scenario(State state, String scenarioId) {
+    return state.scenarios().stream()
+        .filter(s -> s.scenarioId().equals(scenarioId))
+        .findFirst()
+        .map(s -> new ScenarioReply(s, courses.get(scenarioId)))
+        .orElse(new ScenarioReply(null, null));
   }
 
   private ReplyEffect<Event, State> onStartShadow(State state, StartShadow cmd) {
-    var rejection = SetpointChange.validate(live.setpoints(), cmd.candidate());
+    Optional<Rejection> rejection = SetpointChange.validate(live.setpoints(), cmd.candidate());
     if (rejection.isPresent()) {
-      metrics.rejected("StartShadow", rejection.get().code());
-      return Effect()
-          .reply(
-              cmd.replyTo(),
-              Confirmation.rejected(rejection.get().code(), rejection.get().reason()));
+      return reject(cmd.replyTo(), "StartShadow", rejection.get());
     }
     liveShadow = twin.startShadow(live, cmd.candidate());
     metrics.accepted("StartShadow");
+    pending.expect(cmd.replyTo(), Confirmation::rejected);
     return Effect()
         .persist(new ShadowStarted(liveShadow, clock.instant()))
+        .thenRun(s -> pending.settled())
         .thenReply(cmd.replyTo(), s -> Confirmation.accepted("shadow started"));
   }
 
@@ -404,6 +483,18 @@ public final class Twin
       return Effect().stop().thenNoReply();
     }
     return checkpoint().thenStop().thenNoReply();
+  }
+
+  private ReplyEffect<Event, State> reject(
+      ActorRef<Confirmation> replyTo, String command, Rejection rejection) {
+    metrics.rejected(command, rejection.code().wire());
+    return Effect().reply(replyTo, Confirmation.rejected(rejection));
+  }
+
+  private ReplyEffect<Event, State> refuseWhatIf(
+      ActorRef<WhatIfReply> replyTo, Rejection rejection) {
+    metrics.rejected("WhatIf", rejection.code().wire());
+    return Effect().reply(replyTo, new WhatIfReply(null, rejection));
   }
 
   @Override

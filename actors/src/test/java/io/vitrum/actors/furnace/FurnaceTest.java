@@ -49,7 +49,8 @@ class FurnaceTest {
                 "F1",
                 new FurnaceSettings(3),
                 new EntityMetrics(registry, "furnace"),
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+                Clock.fixed(NOW, ZoneOffset.UTC)),
+            TestConfigs.unserializedCommands());
     kit.clear();
   }
 
@@ -62,7 +63,7 @@ class FurnaceTest {
   private String rejection(
       CommandResultWithReply<Furnace.Command, Furnace.Event, Furnace.State, Confirmation> r) {
     assertTrue(r.hasNoEvents(), "a rejection persists nothing");
-    return assertInstanceOf(Confirmation.Rejected.class, r.reply()).code();
+    return assertInstanceOf(Confirmation.Rejected.class, r.reply()).rejection().code().wire();
   }
 
   private Furnace.FurnaceView view() {
@@ -116,6 +117,38 @@ class FurnaceTest {
         registry.find("vitrum.entity.commands").tag("outcome", "rejected").counters().stream()
             .mapToDouble(c -> c.count())
             .sum());
+  }
+
+  @Test
+  void everyPersistedStringIsWellFormedAndBounded() {
+    assertEquals(
+        "invalid-text",
+        rejection(change("crownTemperature", 1570, SetpointOrigin.OPERATOR, "seeds \ud800")));
+    assertEquals(
+        "invalid-text",
+        rejection(
+            kit.runCommand(
+                replyTo ->
+                    new Furnace.SetAutonomyMode(
+                        AutonomyMode.SUPERVISED, "bob", "x".repeat(1_000_000), replyTo))));
+    assertEquals(
+        "invalid-text",
+        rejection(
+            kit.runCommand(
+                replyTo ->
+                    new Furnace.SetAutonomyMode(
+                        AutonomyMode.SUPERVISED, "\udc00", "night shift", replyTo))));
+  }
+
+  @Test
+  void aFailedPersistAnswersPersistFailedAndAppliesNothing() {
+    kit.persistenceTestKit().failNextPersisted();
+    var failed = change("crownTemperature", 1580, SetpointOrigin.OPERATOR, "seeds rising");
+    Confirmation.Rejected rejected = assertInstanceOf(Confirmation.Rejected.class, failed.reply());
+    assertEquals("persist-failed", rejected.rejection().code().wire());
+    assertEquals(1560, view().setpoints().get("crownTemperature"), "nothing was applied");
+    var retried = change("crownTemperature", 1580, SetpointOrigin.OPERATOR, "seeds rising");
+    assertInstanceOf(Confirmation.Accepted.class, retried.reply(), "a retry succeeds");
   }
 
   @Test

@@ -11,7 +11,9 @@ import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.testing.TestConfigs;
 import io.vitrum.core.plant.AlarmLimits;
 import io.vitrum.core.plant.AnomalyLevel;
+import io.vitrum.core.plant.ReadingCheck;
 import io.vitrum.core.plant.SensorConfig;
+import io.vitrum.core.rejection.RejectionCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
 import org.junit.jupiter.api.AfterAll;
@@ -36,7 +41,11 @@ class SensorTest {
   private static ActorTestKit testKit;
   private static final SensorSettings SETTINGS =
       new SensorSettings(
-          Duration.ofMinutes(1), 5, Duration.ofMinutes(10), Duration.ofMinutes(5), 3);
+          Duration.ofMinutes(1),
+          5,
+          Duration.ofMinutes(10),
+          new ReadingCheck.TimeBounds(Instant.parse("2000-01-01T00:00:00Z"), Duration.ofMinutes(5)),
+          3);
   private static final SensorConfig CONFIG =
       new SensorConfig("F1", "degC", 0, 1800, new AlarmLimits(1400.0, 1600.0, 5));
 
@@ -53,30 +62,34 @@ class SensorTest {
     testKit.shutdownTestKit();
   }
 
+  private final AnomalyListener listener =
+      new AnomalyListener() {
+        @Override
+        public void raised(
+            String tag, String furnace, AnomalyLevel level, double value, Instant ts) {
+          notices.add("raised " + tag + " " + level + " " + value);
+        }
+
+        @Override
+        public void cleared(String tag, String furnace, double value, Instant ts) {
+          notices.add("cleared " + tag + " " + value);
+        }
+      };
+
+  private Behavior<Sensor.Command> sensor(String tag) {
+    return Sensor.create(
+        tag,
+        SETTINGS,
+        new EntityMetrics(new SimpleMeterRegistry(), "sensor"),
+        listener,
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
   @BeforeEach
   void setUp() {
-    AnomalyListener listener =
-        new AnomalyListener() {
-          @Override
-          public void raised(
-              String tag, String furnace, AnomalyLevel level, double value, Instant ts) {
-            notices.add("raised " + tag + " " + level + " " + value);
-          }
-
-          @Override
-          public void cleared(String tag, String furnace, double value, Instant ts) {
-            notices.add("cleared " + tag + " " + value);
-          }
-        };
     kit =
         EventSourcedBehaviorTestKit.create(
-            testKit.system(),
-            Sensor.create(
-                TAG,
-                SETTINGS,
-                new EntityMetrics(new SimpleMeterRegistry(), "sensor"),
-                listener,
-                Clock.fixed(NOW, ZoneOffset.UTC)));
+            testKit.system(), sensor(TAG), TestConfigs.unserializedCommands());
     kit.clear();
   }
 
@@ -114,9 +127,10 @@ class SensorTest {
   void rejectsAnInvalidConfigurationWithoutPersisting() {
     var result = configure(new SensorConfig("F2", "degC", 100, 0, null));
     Confirmation.Rejected rejected = assertInstanceOf(Confirmation.Rejected.class, result.reply());
-    assertEquals("invalid-config", rejected.code());
-    assertTrue(rejected.reason().contains("does not match"), rejected.reason());
-    assertTrue(rejected.reason().contains("min must be below max"), rejected.reason());
+    assertEquals(RejectionCode.INVALID_CONFIG, rejected.rejection().code());
+    String reason = rejected.rejection().reason();
+    assertTrue(reason.contains("does not match"), reason);
+    assertTrue(reason.contains("min must be below max"), reason);
     assertTrue(result.hasNoEvents());
     assertInstanceOf(Sensor.Unconfigured.class, result.state());
   }
@@ -125,7 +139,7 @@ class SensorTest {
   void rejectsReadingsWhileUnconfigured() {
     var result = record(false, 1500);
     assertEquals(0, result.reply().accepted());
-    assertEquals("not-configured", result.reply().rejected().get(0).code());
+    assertEquals(RejectionCode.NOT_CONFIGURED, result.reply().rejected().get(0).rejection().code());
     assertTrue(result.hasNoEvents());
   }
 
@@ -146,7 +160,8 @@ class SensorTest {
     configure(CONFIG);
     var result = record(false, 1500, Double.NaN, -5, 1900, 1505);
     assertEquals(2, result.reply().accepted());
-    List<String> codes = result.reply().rejected().stream().map(r -> r.code()).toList();
+    List<String> codes =
+        result.reply().rejected().stream().map(r -> r.rejection().code().wire()).toList();
     assertEquals(List.of("not-finite", "below-physical-min", "above-physical-max"), codes);
     assertEquals(List.of(1, 2, 3), result.reply().rejected().stream().map(r -> r.index()).toList());
     assertEquals(1505, view().window().lastValue());
@@ -168,7 +183,67 @@ class SensorTest {
     assertEquals(1, ack.accepted());
     assertEquals(
         List.of("not-newer-than-last", "timestamp-in-future"),
-        ack.rejected().stream().map(r -> r.code()).toList());
+        ack.rejected().stream().map(r -> r.rejection().code().wire()).toList());
+  }
+
+  @Test
+  void aTimestampFromBeforeTheEarliestAcceptedIsRejectedNotACrash() {
+    configure(CONFIG);
+    Sensor.ReadingsAck ack =
+        kit.<Sensor.ReadingsAck>runCommand(
+                replyTo ->
+                    new Sensor.RecordReadings(
+                        List.of(
+                            new Sensor.Sample(Instant.parse("-999999999-01-01T00:00:00Z"), 1500),
+                            new Sensor.Sample(NOW, 1501)),
+                        false,
+                        replyTo))
+            .reply();
+    assertEquals(1, ack.accepted(), "the good reading in the same batch is kept");
+    assertEquals(RejectionCode.TIMESTAMP_TOO_OLD, ack.rejected().get(0).rejection().code());
+    assertEquals(1501, view().window().lastValue());
+  }
+
+  @Test
+  void aUnitThatCannotBeStoredIsAnInvalidConfiguration() {
+    var result = configure(new SensorConfig("F1", "deg\ud800", 0, 1800, null));
+    Confirmation.Rejected rejected = assertInstanceOf(Confirmation.Rejected.class, result.reply());
+    assertEquals(RejectionCode.INVALID_CONFIG, rejected.rejection().code());
+    assertTrue(result.hasNoEvents());
+  }
+
+  @Test
+  void passivationCheckpointsReadingsNotYetCheckpointed() {
+    String tag = "F1.crown.T9";
+    ActorRef<Sensor.Command> sensor = testKit.spawn(sensor(tag));
+    TestProbe<Object> probe = testKit.createTestProbe();
+    sensor.tell(new Sensor.Configure(CONFIG, probe.getRef().narrow()));
+    probe.expectMessageClass(Confirmation.Accepted.class);
+    sensor.tell(
+        new Sensor.RecordReadings(
+            List.of(new Sensor.Sample(NOW.minusSeconds(2), 1500), new Sensor.Sample(NOW, 1510)),
+            false,
+            probe.getRef().narrow()));
+    assertEquals(2, probe.expectMessageClass(Sensor.ReadingsAck.class).accepted());
+
+    sensor.tell(Sensor.Passivate.INSTANCE);
+    probe.expectTerminated(sensor);
+    ActorRef<Sensor.Command> again = testKit.spawn(sensor(tag));
+    again.tell(new Sensor.GetState(probe.getRef().narrow()));
+    Sensor.SensorView view = probe.expectMessageClass(Sensor.SensorView.class);
+    assertEquals(1510, view.window().lastValue(), "nothing accepted is lost by passivation");
+    assertEquals(2, view.window().accepted());
+  }
+
+  @Test
+  void aFailedCheckpointTellsTheSenderItsReadingsWereNotStored() {
+    configure(CONFIG);
+    kit.persistenceTestKit().failNextPersisted();
+    Sensor.ReadingsAck ack = record(true, 1500, 1510).reply();
+    assertEquals(0, ack.accepted());
+    assertEquals(2, ack.rejected().size());
+    assertEquals(RejectionCode.PERSIST_FAILED, ack.rejected().get(0).rejection().code());
+    assertNull(view().window().lastValue(), "the entity restarted from its last checkpoint");
   }
 
   @Test

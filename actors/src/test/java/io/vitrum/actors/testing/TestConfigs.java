@@ -16,4 +16,12 @@ public final class TestConfigs {
         .withFallback(EventSourcedBehaviorTestKit.config())
         .withFallback(ConfigFactory.load());
   }
+
+  /**
+   * Entity test kits that check events and state serialize but send commands as a route on the same
+   * node does, unserialized: the entity itself must refuse what it could not store.
+   */
+  public static EventSourcedBehaviorTestKit.SerializationSettings unserializedCommands() {
+    return EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false);
+  }
 }

@@ -22,8 +22,10 @@ public record SensorConfig(
     } else if (TagId.isValid(tag) && !TagId.furnaceOf(tag).equals(furnace)) {
       problems.add("furnace '" + furnace + "' does not match the tag's furnace segment");
     }
-    if (unit == null || unit.isBlank() || unit.length() > 32) {
-      problems.add("unit must be 1-32 characters");
+    if (unit == null || unit.isBlank()) {
+      problems.add("unit must be 1-" + FreeText.UNIT_MAX + " characters");
+    } else {
+      FreeText.problem(unit, FreeText.UNIT_MAX).ifPresent(p -> problems.add("unit " + p));
     }
     if (!Double.isFinite(min) || !Double.isFinite(max)) {
       problems.add("min and max must be finite numbers");

@@ -8,6 +8,8 @@ import io.vitrum.core.physics.FurnaceProcess;
 import io.vitrum.core.physics.FurnaceState;
 import io.vitrum.core.physics.Setpoints;
 import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.rejection.Rejection;
+import io.vitrum.core.rejection.RejectionCode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +26,12 @@ import java.util.Optional;
 public final class DigitalTwin {
   private final FurnaceProcess process;
   private final DefectModel defects;
-  private final TwinSettings settings;
+  private final SimulationSettings settings;
   private final StateObserver observer;
+  private final FurnaceState nominalSteadyState;
 
-  public DigitalTwin(FurnaceParameters parameters, DefectModel defects, TwinSettings settings) {
+  public DigitalTwin(
+      FurnaceParameters parameters, DefectModel defects, SimulationSettings settings) {
     if (parameters == null || defects == null || settings == null) {
       throw new IllegalArgumentException("parameters, defects and settings are required");
     }
@@ -35,18 +39,31 @@ public final class DigitalTwin {
     this.defects = defects;
     this.settings = settings;
     this.observer = new StateObserver(process, settings.gains());
+    this.nominalSteadyState = process.steadyState(Setpoints.nominal(), Disturbances.NONE);
   }
 
   /** A twin of the 300 t/day container furnace with default defect model and settings. */
   public static DigitalTwin containerDefaults() {
-    return new DigitalTwin(
-        FurnaceParameters.container300Tpd(),
-        DefectModel.containerDefaults(),
-        TwinSettings.defaults());
+    return container(SimulationSettings.defaults());
   }
 
-  public TwinSettings settings() {
+  /** A twin of the 300 t/day container furnace with default defect model and these settings. */
+  public static DigitalTwin container(SimulationSettings settings) {
+    return new DigitalTwin(
+        FurnaceParameters.container300Tpd(), DefectModel.containerDefaults(), settings);
+  }
+
+  public SimulationSettings settings() {
     return settings;
+  }
+
+  /**
+   * A twin of {@code furnaceId} settled under the nominal setpoints with no fault, before any sync.
+   * The steady state is settled once, when this twin is built, so starting an entity is cheap.
+   */
+  public TwinState start(String furnaceId) {
+    return new TwinState(
+        furnaceId, nominalSteadyState, Setpoints.nominal(), Disturbances.NONE, 0, Map.of());
   }
 
   /** A twin of {@code furnaceId} settled under {@code setpoints} with no fault, before any sync. */
@@ -89,7 +106,7 @@ public final class DigitalTwin {
    * the same synced state over {@code horizonS} seconds, or says why the changes are refused.
    */
   public WhatIfOutcome whatIf(TwinState state, List<SetpointChange> changes, double horizonS) {
-    Optional<ChangeRejection> rejection =
+    Optional<Rejection> rejection =
         checkHorizon(horizonS).or(() -> SetpointChange.validate(state.setpoints(), changes));
     if (rejection.isPresent()) {
       return new WhatIfOutcome.Rejected(rejection.get());
@@ -165,11 +182,11 @@ public final class DigitalTwin {
     return new ShadowReport(run.candidate(), run.elapsedS(), run.samples(), rms, mean);
   }
 
-  private Optional<ChangeRejection> checkHorizon(double horizonS) {
+  private Optional<Rejection> checkHorizon(double horizonS) {
     if (!(horizonS > 0) || !(horizonS <= settings.maxHorizonS())) {
       return Optional.of(
-          new ChangeRejection(
-              "horizon-invalid",
+          Rejection.of(
+              RejectionCode.HORIZON_INVALID,
               "horizon " + horizonS + " s must be positive and at most " + settings.maxHorizonS()));
     }
     return Optional.empty();
@@ -178,7 +195,10 @@ public final class DigitalTwin {
   private Trajectory run(TwinState state, Setpoints setpoints, double horizonS) {
     double step = settings.simulationStepS();
     int steps = (int) Math.ceil(horizonS / step - 1e-9);
-    int stepsPerSample = Math.max(1, (int) Math.round(settings.sampleEveryS() / step));
+    int stepsPerSample =
+        Math.max(
+            Math.max(1, (int) Math.round(settings.sampleEveryS() / step)),
+            (int) Math.ceil((double) steps / settings.maxPoints()));
     int windowSteps = Math.max(1, (int) Math.round(settings.summaryWindowS() / step));
     Disturbances disturbances = state.disturbances();
     FurnaceState s = process.refresh(state.furnace(), setpoints, disturbances);
@@ -197,7 +217,7 @@ public final class DigitalTwin {
         window.add(now);
       }
     }
-    return new Trajectory(settings.sampleEveryS(), points, Kpis.mean(window));
+    return new Trajectory(stepsPerSample * step, points, Kpis.mean(window));
   }
 
   private Kpis kpis(FurnaceOutputs outputs, Disturbances disturbances) {

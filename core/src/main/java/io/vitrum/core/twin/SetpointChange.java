@@ -1,7 +1,10 @@
 package io.vitrum.core.twin;
 
 import io.vitrum.core.physics.Setpoints;
+import io.vitrum.core.plant.SetpointCheck;
 import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.rejection.Rejection;
+import io.vitrum.core.rejection.RejectionCode;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -37,30 +40,25 @@ public record SetpointChange(SetpointParameter parameter, ChangeMode mode, doubl
   }
 
   /**
-   * Why {@code changes} cannot be applied to {@code current}, or empty when they can: every value
-   * finite, every target within its safe bounds, each parameter named once.
+   * Why {@code changes} cannot be applied to {@code current}, or empty when they can: each
+   * parameter named once, every value finite, every target within its safe bounds ({@link
+   * SetpointCheck#withinBounds}).
    */
-  public static Optional<ChangeRejection> validate(
-      Setpoints current, List<SetpointChange> changes) {
+  public static Optional<Rejection> validate(Setpoints current, List<SetpointChange> changes) {
     Set<SetpointParameter> seen = EnumSet.noneOf(SetpointParameter.class);
     for (SetpointChange c : changes) {
       SetpointParameter p = c.parameter();
       if (!seen.add(p)) {
         return Optional.of(
-            new ChangeRejection("duplicate-parameter", p.key() + " is changed more than once"));
+            Rejection.of(
+                RejectionCode.DUPLICATE_PARAMETER, p.key() + " is changed more than once"));
       }
-      if (!Double.isFinite(c.value())) {
-        return Optional.of(
-            new ChangeRejection("not-finite", p.key() + ": " + c.value() + " is not a number"));
-      }
-      double target = c.target(current);
-      if (!p.withinBounds(target)) {
-        return Optional.of(
-            new ChangeRejection(
-                "out-of-bounds",
-                String.format(
-                    "%s: %s %s is outside the safe bounds [%s, %s] %s",
-                    p.key(), target, p.unit(), p.min(), p.max(), p.unit())));
+      Optional<Rejection> rejection =
+          Double.isFinite(c.value())
+              ? SetpointCheck.withinBounds(p, c.target(current))
+              : SetpointCheck.withinBounds(p, c.value());
+      if (rejection.isPresent()) {
+        return rejection;
       }
     }
     return Optional.empty();

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param sampleEveryS seconds between points
  * @param points samples, time 0 first
- * @param summary figures averaged over the final window of the horizon (see {@link TwinSettings})
+ * @param summary figures averaged over the final window of the horizon (see {@link
+ *     SimulationSettings})
  */
 public record Trajectory(double sampleEveryS, List<TrajectoryPoint> points, Kpis summary) {
   public Trajectory {

@@ -1,6 +1,7 @@
 package io.vitrum.core.twin;
 
 import io.vitrum.core.physics.Setpoints;
+import io.vitrum.core.rejection.Rejection;
 import java.util.List;
 
 /** The answer to a what-if: the two simulated courses with their figures, or why not. */
@@ -32,5 +33,5 @@ public sealed interface WhatIfOutcome {
   }
 
   /** The request was refused; nothing was simulated. */
-  record Rejected(ChangeRejection rejection) implements WhatIfOutcome {}
+  record Rejected(Rejection rejection) implements WhatIfOutcome {}
 }

@@ -11,6 +11,7 @@ import io.vitrum.core.physics.FurnaceProcess;
 import io.vitrum.core.physics.FurnaceState;
 import io.vitrum.core.physics.Setpoints;
 import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.rejection.Rejection;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class DigitalTwinTest {
     return assertInstanceOf(WhatIfOutcome.Completed.class, outcome);
   }
 
-  private static ChangeRejection rejected(WhatIfOutcome outcome) {
+  private static Rejection rejected(WhatIfOutcome outcome) {
     return assertInstanceOf(WhatIfOutcome.Rejected.class, outcome).rejection();
   }
 
@@ -70,20 +71,20 @@ class DigitalTwinTest {
 
   @Test
   void changesOutsideTheSafeBoundsAreRejectedWithTheReason() {
-    ChangeRejection high =
+    Rejection high =
         rejected(
             TWIN.whatIf(
                 synced,
                 List.of(SetpointChange.absolute(SetpointParameter.CROWN_TEMPERATURE, 1700)),
                 HOUR));
-    assertEquals("out-of-bounds", high.code());
+    assertEquals("out-of-bounds", high.code().wire());
     assertTrue(high.reason().contains("crownTemperature"), high.reason());
     assertTrue(high.reason().contains("1650"), high.reason());
-    ChangeRejection lowDelta =
+    Rejection lowDelta =
         rejected(
             TWIN.whatIf(
                 synced, List.of(SetpointChange.delta(SetpointParameter.PULL_RATE, -250)), HOUR));
-    assertEquals("out-of-bounds", lowDelta.code());
+    assertEquals("out-of-bounds", lowDelta.code().wire());
     assertEquals(
         "not-finite",
         rejected(
@@ -91,7 +92,8 @@ class DigitalTwinTest {
                     synced,
                     List.of(SetpointChange.delta(SetpointParameter.EXCESS_O2, Double.NaN)),
                     HOUR))
-            .code());
+            .code()
+            .wire());
     assertEquals(
         "duplicate-parameter",
         rejected(
@@ -101,9 +103,11 @@ class DigitalTwinTest {
                         SetpointChange.delta(SetpointParameter.EXCESS_O2, 0.5),
                         SetpointChange.delta(SetpointParameter.EXCESS_O2, 0.5)),
                     HOUR))
-            .code());
-    assertEquals("horizon-invalid", rejected(TWIN.whatIf(synced, List.of(), 0)).code());
-    assertEquals("horizon-invalid", rejected(TWIN.whatIf(synced, List.of(), 30 * 86_400)).code());
+            .code()
+            .wire());
+    assertEquals("horizon-invalid", rejected(TWIN.whatIf(synced, List.of(), 0)).code().wire());
+    assertEquals(
+        "horizon-invalid", rejected(TWIN.whatIf(synced, List.of(), 30 * 86_400)).code().wire());
   }
 
   @Test
@@ -122,6 +126,24 @@ class DigitalTwinTest {
     assertEquals(1560, t.summary().crownC(), 10);
     assertEquals(1100, t.summary().gobC(), 3);
     assertThrows(IllegalArgumentException.class, () -> TWIN.simulate(synced, -1));
+  }
+
+  @Test
+  void longHorizonsAreSampledMoreCoarselySoACourseStaysBounded() {
+    DigitalTwin tenPoints =
+        DigitalTwin.container(
+            new SimulationSettings(ObserverGains.defaults(), 10, 60, 10, 1500, 7 * 86_400));
+    Trajectory t = tenPoints.simulate(synced, 2 * HOUR);
+    assertEquals(11, t.points().size(), "the start and ten samples");
+    assertEquals(720, t.sampleEveryS());
+    assertEquals(2 * HOUR, t.points().get(10).timeS(), 1e-6);
+    assertEquals(TWIN.simulate(synced, 2 * HOUR).summary(), t.summary(), "the same figures");
+  }
+
+  @Test
+  void theNominalStartIsSettledOnceAndEqualsAFreshSettling() {
+    assertEquals(TWIN.start("F9", Setpoints.nominal()), TWIN.start("F9"));
+    assertTrue(TWIN.start("F9").furnace() == TWIN.start("F8").furnace(), "shared, not recomputed");
   }
 
   @Test

@@ -37,7 +37,7 @@ class StateObserverTest {
     return new DigitalTwin(
         FurnaceParameters.container300Tpd(),
         DefectModel.containerDefaults(),
-        TwinSettings.defaults().withGains(gains));
+        SimulationSettings.defaults().withGains(gains));
   }
 
   /** Runs plant and twin side by side for {@code hours}; returns the final twin and plant. */

@@ -1,6 +1,7 @@
 package io.vitrum.http.dto;
 
 import io.vitrum.core.plant.AutonomyMode;
+import io.vitrum.core.plant.FreeText;
 import io.vitrum.http.errors.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ public record AutonomyModeRequest(String mode, String reason) implements Validat
     List<FieldError> errors = new ArrayList<>();
     Validation.required(mode, "mode", errors);
     Validation.required(reason, "reason", errors);
+    Validation.text(reason, FreeText.REASON_MAX, "reason", errors);
     if (mode != null
         && Arrays.stream(AutonomyMode.values()).noneMatch(m -> m.name().equalsIgnoreCase(mode))) {
       errors.add(new FieldError("mode", "must be one of advisory, supervised, autonomous"));

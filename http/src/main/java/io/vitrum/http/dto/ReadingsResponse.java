@@ -20,8 +20,8 @@ public record ReadingsResponse(int accepted, List<RejectedReading> rejected) {
                         r.index(),
                         r.ts(),
                         Double.isFinite(r.value()) ? r.value() : null,
-                        r.code(),
-                        r.reason()))
+                        r.rejection().code().wire(),
+                        r.rejection().reason()))
             .toList());
   }
 }

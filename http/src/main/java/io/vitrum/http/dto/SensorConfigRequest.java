@@ -1,6 +1,7 @@
 package io.vitrum.http.dto;
 
 import io.vitrum.core.plant.AlarmLimits;
+import io.vitrum.core.plant.FreeText;
 import io.vitrum.core.plant.SensorConfig;
 import io.vitrum.http.errors.Problem.FieldError;
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ public record SensorConfigRequest(
     List<FieldError> errors = new ArrayList<>();
     Validation.required(furnace, "furnace", errors);
     Validation.required(unit, "unit", errors);
-    Validation.maxLength(unit, 32, "unit", errors);
+    Validation.text(furnace, FreeText.NAME_MAX, "furnace", errors);
+    Validation.text(unit, FreeText.UNIT_MAX, "unit", errors);
     Validation.required(min, "min", errors);
     Validation.required(max, "max", errors);
     Validation.finiteIfPresent(min, "min", errors);

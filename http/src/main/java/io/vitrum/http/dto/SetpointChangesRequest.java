@@ -1,39 +1,42 @@
 package io.vitrum.http.dto;
 
+import io.vitrum.core.plant.SetpointCheck;
 import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.rejection.Rejection;
 import io.vitrum.core.twin.SetpointChange;
 import io.vitrum.http.errors.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Setpoint changes for the twin, named so that nobody confuses the two kinds: {@code changes} are
  * deltas from the setpoints in force ({@code {"crownTemperature":50}} means +50 °C), {@code
  * absolute} are target values ({@code {"crownTemperature":1610}}). {@code horizonMinutes} is used
- * by what-ifs and ignored by shadow runs.
+ * by what-ifs and ignored by shadow runs; its bound is the twin's longest horizon.
  */
 public record SetpointChangesRequest(
     Map<String, Double> changes, Map<String, Double> absolute, Integer horizonMinutes) {
 
-  /** Longest what-if horizon: one week. */
-  public static final int MAX_HORIZON_MINUTES = 7 * 24 * 60;
+  /** Field problems of a what-if, whose horizon may be at most {@code maxHorizonMinutes}. */
+  public List<FieldError> validateWhatIf(int maxHorizonMinutes) {
+    List<FieldError> errors = validateShadow();
+    if (horizonMinutes == null) {
+      errors.add(new FieldError("horizonMinutes", "is required"));
+    } else if (horizonMinutes < 1 || horizonMinutes > maxHorizonMinutes) {
+      errors.add(new FieldError("horizonMinutes", "must be between 1 and " + maxHorizonMinutes));
+    }
+    return errors;
+  }
 
-  /** Field problems; {@code needsHorizon} for what-ifs. */
-  public List<FieldError> validate(boolean needsHorizon) {
+  /** Field problems of a shadow candidate. */
+  public List<FieldError> validateShadow() {
     List<FieldError> errors = new ArrayList<>();
     check("changes", changes, errors);
     check("absolute", absolute, errors);
     if (size(changes) + size(absolute) == 0) {
       errors.add(new FieldError("changes", "name at least one setpoint in changes or absolute"));
-    }
-    if (needsHorizon) {
-      if (horizonMinutes == null) {
-        errors.add(new FieldError("horizonMinutes", "is required"));
-      } else if (horizonMinutes < 1 || horizonMinutes > MAX_HORIZON_MINUTES) {
-        errors.add(
-            new FieldError("horizonMinutes", "must be between 1 and " + MAX_HORIZON_MINUTES));
-      }
     }
     return errors;
   }
@@ -62,8 +65,9 @@ public record SetpointChangesRequest(
     }
     values.forEach(
         (k, v) -> {
-          if (SetpointParameter.byKey(k).isEmpty()) {
-            errors.add(new FieldError(field + "." + k, "is not a setpoint parameter"));
+          Optional<Rejection> unknown = SetpointCheck.known(k);
+          if (unknown.isPresent()) {
+            errors.add(new FieldError(field + "." + k, unknown.get().reason()));
           } else if (v == null || !Double.isFinite(v)) {
             errors.add(new FieldError(field + "." + k, "must be a finite number"));
           }

@@ -1,5 +1,6 @@
 package io.vitrum.http.dto;
 
+import io.vitrum.core.plant.FreeText;
 import io.vitrum.http.errors.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ public record SetpointRequest(String parameter, Double value, String reason)
     Validation.required(value, "value", errors);
     Validation.finiteIfPresent(value, "value", errors);
     Validation.required(reason, "reason", errors);
-    Validation.maxLength(reason, 1000, "reason", errors);
+    Validation.text(parameter, FreeText.NAME_MAX, "parameter", errors);
+    Validation.text(reason, FreeText.REASON_MAX, "reason", errors);
     return errors;
   }
 }

@@ -1,5 +1,6 @@
 package io.vitrum.http.dto;
 
+import io.vitrum.core.plant.FreeText;
 import io.vitrum.http.errors.Problem.FieldError;
 import java.util.List;
 
@@ -19,9 +20,8 @@ final class Validation {
     }
   }
 
-  static void maxLength(String value, int max, String field, List<FieldError> errors) {
-    if (value != null && value.length() > max) {
-      errors.add(new FieldError(field, "must be at most " + max + " characters"));
-    }
+  /** Free text that an entity will persist: bounded and well-formed (see {@link FreeText}). */
+  static void text(String value, int max, String field, List<FieldError> errors) {
+    FreeText.problem(value, max).ifPresent(problem -> errors.add(new FieldError(field, problem)));
   }
 }

@@ -3,6 +3,9 @@ package io.vitrum.http.routes;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.core.plant.TagId;
+import io.vitrum.core.rejection.Rejection;
+import io.vitrum.core.rejection.RejectionCode;
+import io.vitrum.core.rejection.RejectionKind;
 import io.vitrum.http.dto.ReadingsRequest;
 import io.vitrum.http.dto.ReadingsResponse;
 import io.vitrum.http.dto.SensorConfigRequest;
@@ -119,7 +122,11 @@ public final class SensorRoutes extends AllDirectives {
     if (ack.accepted() > 0 || ack.rejected().isEmpty()) {
       return completeOK(response, Jackson.marshaller(Json.mapper()));
     }
-    boolean unconfigured = "not-configured".equals(ack.rejected().get(0).code());
+    Rejection first = ack.rejected().get(0).rejection();
+    if (first.kind() == RejectionKind.UNAVAILABLE) {
+      throw Replies.problem(first, "Readings not stored");
+    }
+    boolean unconfigured = first.code() == RejectionCode.NOT_CONFIGURED;
     throw new ProblemException(
         Problem.of(
                 unconfigured ? 409 : 422,

@@ -3,6 +3,7 @@ package io.vitrum.http.routes;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.core.plant.FurnaceId;
+import io.vitrum.core.rejection.RejectionCode;
 import io.vitrum.http.dto.SetpointChangesRequest;
 import io.vitrum.http.dto.ShadowResponse;
 import io.vitrum.http.dto.TwinResponse;
@@ -24,20 +25,26 @@ import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * {@code /api/twin/{furnace}}: GET shows the twin; {@code /what-if} POST simulates setpoint changes
- * against the synced state; {@code /shadow} POST starts, GET reports and DELETE stops a shadow run
- * of candidate setpoints.
+ * against the synced state (429 {@code busy} while the twin runs as many as it may); {@code
+ * /scenarios/{id}} GET shows a recent what-if again with its trajectories; {@code /shadow} POST
+ * starts, GET reports and DELETE stops a shadow run of candidate setpoints.
+ *
+ * <p>A what-if is two asks, each answered by a small message wherever the twin lives: the summary,
+ * then the trajectories at the twin's bounded resolution.
  */
 public final class TwinRoutes extends AllDirectives {
-  /** What-ifs of up to a week of plant time take longer than a plain command. */
-  private static final Duration WHAT_IF_TIMEOUT = Duration.ofSeconds(30);
-
   private final ClusterSharding sharding;
   private final HttpSettings settings;
+  private final int maxHorizonMinutes;
   private final JsonBody body;
 
-  public TwinRoutes(ClusterSharding sharding, HttpSettings settings) {
+  /**
+   * @param maxHorizonMinutes the twin's longest what-if horizon, checked before asking it
+   */
+  public TwinRoutes(ClusterSharding sharding, HttpSettings settings, int maxHorizonMinutes) {
     this.sharding = sharding;
     this.settings = settings;
+    this.maxHorizonMinutes = maxHorizonMinutes;
     this.body = new JsonBody(settings.maxBodyBytes());
   }
 
@@ -62,6 +69,9 @@ public final class TwinRoutes extends AllDirectives {
                       pathEnd(() -> get(() -> show(furnace))),
                       path("what-if", () -> post(() -> whatIf(furnace))),
                       path(
+                          PathMatchers.segment("scenarios").slash(PathMatchers.segment()),
+                          id -> get(() -> scenario(furnace, id))),
+                      path(
                           "shadow",
                           () ->
                               concat(
@@ -78,60 +88,79 @@ public final class TwinRoutes extends AllDirectives {
   }
 
   private Route whatIf(String furnace) {
-    return changes(
-        true,
-        request ->
-            onSuccess(
-                this.<Twin.WhatIfReply>ask(
-                    furnace,
-                    replyTo ->
-                        new Twin.WhatIf(
-                            request.toChanges(), request.horizonMinutes() * 60.0, replyTo),
-                    WHAT_IF_TIMEOUT),
-                reply -> {
-                  if (reply.rejection() != null) {
-                    throw new ProblemException(
-                        Problem.of(
-                            422,
-                            reply.rejection().code(),
-                            "What-if rejected",
-                            reply.rejection().reason()));
-                  }
-                  return completeOK(
-                      WhatIfResponse.of(reply.scenarioId(), reply.completed()),
-                      Jackson.marshaller(Json.mapper()));
-                }));
+    return body.parsed(
+        SetpointChangesRequest.class,
+        request -> {
+          List<FieldError> errors = request.validateWhatIf(maxHorizonMinutes);
+          if (!errors.isEmpty()) {
+            throw JsonBody.invalid(errors);
+          }
+          CompletionStage<WhatIfResponse> answer =
+              this.<Twin.WhatIfReply>ask(
+                      furnace,
+                      replyTo ->
+                          new Twin.WhatIf(
+                              request.toChanges(),
+                              request.horizonMinutes() * 60.0,
+                              settings.whatIfTimeout(),
+                              replyTo),
+                      settings.whatIfTimeout())
+                  .thenCompose(
+                      reply -> {
+                        if (reply.rejection() != null) {
+                          throw Replies.problem(reply.rejection(), "What-if rejected");
+                        }
+                        return course(furnace, reply.scenario().scenarioId());
+                      });
+          return onSuccess(
+              answer, response -> completeOK(response, Jackson.marshaller(Json.mapper())));
+        });
+  }
+
+  private Route scenario(String furnace, String id) {
+    return onSuccess(
+        course(furnace, id), response -> completeOK(response, Jackson.marshaller(Json.mapper())));
+  }
+
+  private CompletionStage<WhatIfResponse> course(String furnace, String id) {
+    return this.<Twin.ScenarioReply>ask(
+            furnace, replyTo -> new Twin.GetScenario(id, replyTo), settings.askTimeout())
+        .thenApply(
+            reply -> {
+              if (reply.scenario() == null) {
+                throw new ProblemException(
+                    Problem.of(
+                        404,
+                        RejectionCode.SCENARIO_NOT_FOUND.wire(),
+                        "Scenario not found",
+                        "twin " + furnace + " has no recent scenario '" + id + "'"));
+              }
+              return WhatIfResponse.of(reply.scenario(), reply.course());
+            });
   }
 
   private Route startShadow(String furnace) {
-    return changes(
-        false,
-        request ->
-            onSuccess(
-                this.<Confirmation>ask(
-                    furnace,
-                    replyTo -> new Twin.StartShadow(request.toChanges(), replyTo),
-                    settings.askTimeout()),
-                reply ->
-                    completeOK(Replies.acceptedOrThrow(reply), Jackson.marshaller(Json.mapper()))));
+    return body.parsed(
+        SetpointChangesRequest.class,
+        request -> {
+          List<FieldError> errors = request.validateShadow();
+          if (!errors.isEmpty()) {
+            throw JsonBody.invalid(errors);
+          }
+          return onSuccess(
+              this.<Confirmation>ask(
+                  furnace,
+                  replyTo -> new Twin.StartShadow(request.toChanges(), replyTo),
+                  settings.askTimeout()),
+              reply ->
+                  completeOK(Replies.acceptedOrThrow(reply), Jackson.marshaller(Json.mapper())));
+        });
   }
 
   private Route shadow(String furnace, Function<ActorRef<Twin.ShadowStatus>, Twin.Command> cmd) {
     return onSuccess(
         ask(furnace, cmd, settings.askTimeout()),
         status -> completeOK(ShadowResponse.of(status), Jackson.marshaller(Json.mapper())));
-  }
-
-  private Route changes(boolean needsHorizon, Function<SetpointChangesRequest, Route> inner) {
-    return body.parsed(
-        SetpointChangesRequest.class,
-        request -> {
-          List<FieldError> errors = request.validate(needsHorizon);
-          if (!errors.isEmpty()) {
-            throw JsonBody.invalid(errors);
-          }
-          return inner.apply(request);
-        });
   }
 
   private <R> CompletionStage<R> ask(

@@ -61,12 +61,12 @@ public final class Node {
         ctx -> {
           ActorSystem<Void> system = ctx.getSystem();
           initEntities(system, config);
-          join(system, config, profile);
+          join(system, NodeSettings.create(config, profile));
           startSimulatorFeed(system, SimulatorFeedSettings.create(config));
           PekkoManagement.get(system).start();
 
           HttpSettings settings = HttpSettings.create(config);
-          HttpServer.start(system, settings, route(system, settings))
+          HttpServer.start(system, settings, route(system, settings, TwinSettings.create(config)))
               .whenComplete(
                   (binding, failure) -> {
                     if (failure != null) {
@@ -91,17 +91,18 @@ public final class Node {
     PrometheusMetrics.get(system);
     Sensor.init(system, SensorSettings.create(config), new FurnaceAlarms(system));
     Furnace.init(system, FurnaceSettings.create(config));
-    Twin.init(system, TwinSettings.create(config), DigitalTwin.containerDefaults());
+    TwinSettings twin = TwinSettings.create(config);
+    Twin.init(system, twin, DigitalTwin.container(twin.simulation()));
   }
 
   /** The public API of a node: every resource, measured. */
-  public static Route route(ActorSystem<?> system, HttpSettings settings) {
+  public static Route route(ActorSystem<?> system, HttpSettings settings, TwinSettings twin) {
     ClusterSharding sharding = ClusterSharding.get(system);
     ApiRoutes api =
         new ApiRoutes(
             new SensorRoutes(sharding, settings),
             new FurnaceRoutes(sharding, settings),
-            new TwinRoutes(sharding, settings));
+            new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)));
     return new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api::routes);
   }
 
@@ -125,11 +126,11 @@ public final class Node {
             });
   }
 
-  private static void join(ActorSystem<Void> system, Config config, String profile) {
+  private static void join(ActorSystem<Void> system, NodeSettings settings) {
     Cluster cluster = Cluster.get(system);
-    if (profile.equals("kubernetes")) {
+    if (settings.profile().equals("kubernetes")) {
       ClusterBootstrap.get(Adapter.toClassic(system)).start();
-    } else if (config.getStringList("pekko.cluster.seed-nodes").isEmpty()) {
+    } else if (settings.seedNodes().isEmpty()) {
       cluster.manager().tell(Join.create(cluster.selfMember().address()));
     }
   }

@@ -63,6 +63,42 @@ class TwinRoutesTest {
   }
 
   @Test
+  void aRecentScenarioIsShownAgainWithItsTrajectories() {
+    Reply asked =
+        http.postJson(
+            "/api/twin/F4/what-if", "{\"changes\":{\"excessO2\":0.5},\"horizonMinutes\":20}");
+    assertEquals(200, asked.status(), asked::toString);
+    String id = asked.json().path("scenarioId").asText();
+    Reply again = http.get("/api/twin/F4/scenarios/" + id);
+    assertEquals(200, again.status(), again::toString);
+    assertEquals(asked.json(), again.json(), "the same scenario, the same figures and courses");
+
+    Reply unknown = http.get("/api/twin/F4/scenarios/no-such-scenario");
+    assertEquals(404, unknown.status(), unknown::toString);
+    assertEquals("scenario-not-found", unknown.json().path("code").asText());
+  }
+
+  @Test
+  void aWeekLongWhatIfIsSampledCoarselyEnoughToStayBounded() {
+    Reply reply =
+        http.postJson(
+            "/api/twin/F5/what-if",
+            "{\"changes\":{\"crownTemperature\":10},\"horizonMinutes\":10080}");
+    assertEquals(200, reply.status(), reply::toString);
+    JsonNode scenario = reply.json().path("trajectories").path("scenario");
+    assertEquals(361, scenario.size(), "360 samples after the start");
+    assertEquals(10080, scenario.get(360).path("minute").asDouble(), 1e-6);
+    assertTrue(reply.body().length() < 1_500_000, "bytes: " + reply.body().length());
+
+    Reply tooLong =
+        http.postJson(
+            "/api/twin/F5/what-if",
+            "{\"changes\":{\"crownTemperature\":10},\"horizonMinutes\":10081}");
+    assertEquals(422, tooLong.status(), tooLong::toString);
+    assertEquals("horizonMinutes", tooLong.json().path("errors").get(0).path("field").asText());
+  }
+
+  @Test
   void absoluteValuesAreNamedAsSuch() {
     Reply reply =
         http.postJson(

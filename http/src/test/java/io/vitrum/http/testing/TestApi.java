@@ -2,6 +2,7 @@ package io.vitrum.http.testing;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.vitrum.actors.twin.TwinSettings;
 import io.vitrum.http.routes.ApiRoutes;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.server.HttpMetrics;
@@ -73,7 +74,8 @@ public final class TestApi implements AutoCloseable {
 
       HttpSettings settings = HttpSettings.create(config);
       ServerBinding binding =
-          HttpServer.start(system, settings, Node.route(system, settings))
+          HttpServer.start(
+                  system, settings, Node.route(system, settings, TwinSettings.create(config)))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       return new TestApi(testKit, binding.localAddress().getPort());

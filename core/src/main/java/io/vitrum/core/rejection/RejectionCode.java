@@ -1,0 +1,70 @@
+package io.vitrum.core.rejection;
+
+/**
+ * Every stable, machine-readable rejection code, with the class of refusal it belongs to. The wire
+ * form ({@link #wire()}) is part of the public API (problem documents, reading rejections, metric
+ * labels): never rename one.
+ */
+public enum RejectionCode {
+  // ---- readings ----
+  /** A value that is NaN or infinite. */
+  NOT_FINITE("not-finite", RejectionKind.UNPROCESSABLE),
+  BELOW_PHYSICAL_MIN("below-physical-min", RejectionKind.UNPROCESSABLE),
+  ABOVE_PHYSICAL_MAX("above-physical-max", RejectionKind.UNPROCESSABLE),
+  TIMESTAMP_IN_FUTURE("timestamp-in-future", RejectionKind.UNPROCESSABLE),
+  /** A timestamp before the earliest instant the engine accepts. */
+  TIMESTAMP_TOO_OLD("timestamp-too-old", RejectionKind.UNPROCESSABLE),
+  /** A timestamp not after the last accepted one (readings and twin syncs). */
+  NOT_NEWER_THAN_LAST("not-newer-than-last", RejectionKind.UNPROCESSABLE),
+  /** A reading for a sensor that has no configuration yet. */
+  NOT_CONFIGURED("not-configured", RejectionKind.CONFLICT),
+
+  // ---- configuration and free text ----
+  INVALID_CONFIG("invalid-config", RejectionKind.UNPROCESSABLE),
+  /** A free-text field that is too long or not well-formed Unicode. */
+  INVALID_TEXT("invalid-text", RejectionKind.UNPROCESSABLE),
+
+  // ---- setpoints ----
+  UNKNOWN_PARAMETER("unknown-parameter", RejectionKind.UNPROCESSABLE),
+  REASON_REQUIRED("reason-required", RejectionKind.UNPROCESSABLE),
+  OUT_OF_BOUNDS("out-of-bounds", RejectionKind.UNPROCESSABLE),
+  STEP_TOO_LARGE("step-too-large", RejectionKind.UNPROCESSABLE),
+  DUPLICATE_PARAMETER("duplicate-parameter", RejectionKind.UNPROCESSABLE),
+  /** A policy's change while the furnace is not in autonomous mode. */
+  AUTONOMY_FORBIDS("autonomy-forbids", RejectionKind.CONFLICT),
+  UNKNOWN_MODE("unknown-mode", RejectionKind.UNPROCESSABLE),
+  /** Setpoints in a twin sync that are unknown or outside their bounds. */
+  INVALID_SETPOINT("invalid-setpoint", RejectionKind.UNPROCESSABLE),
+
+  // ---- alarms ----
+  UNKNOWN_ALARM("unknown-alarm", RejectionKind.NOT_FOUND),
+
+  // ---- twin ----
+  HORIZON_INVALID("horizon-invalid", RejectionKind.UNPROCESSABLE),
+  SIMULATION_FAILED("simulation-failed", RejectionKind.UNPROCESSABLE),
+  SCENARIO_NOT_FOUND("scenario-not-found", RejectionKind.NOT_FOUND),
+  /** The entity already runs as much work of this kind as it may. */
+  BUSY("busy", RejectionKind.BUSY),
+
+  // ---- any entity ----
+  /** The journal failed or refused to store the command's events; nothing was applied. */
+  PERSIST_FAILED("persist-failed", RejectionKind.UNAVAILABLE);
+
+  private final String wire;
+  private final RejectionKind kind;
+
+  RejectionCode(String wire, RejectionKind kind) {
+    this.wire = wire;
+    this.kind = kind;
+  }
+
+  /** The code as integrators see it, e.g. {@code out-of-bounds}. */
+  public String wire() {
+    return wire;
+  }
+
+  /** The class of refusal. */
+  public RejectionKind kind() {
+    return kind;
+  }
+}
