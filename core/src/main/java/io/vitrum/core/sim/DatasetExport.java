@@ -71,7 +71,7 @@ public final class DatasetExport {
 
     writeTags(out.resolve("tags.csv"), simulator.tags());
     files.add("tags.csv");
-    Map<DefectClass, List<DefectEvent>> defectsByClass = new EnumMap<>(DefectClass.class);
+    Map<InspectionClass, List<DefectEvent>> defectsByClass = new EnumMap<>(InspectionClass.class);
     long[] counts = new long[2];
     try (BufferedWriter readings = writer(out.resolve("readings.csv"));
         BufferedWriter defects = writer(out.resolve("defects.jsonl"))) {
@@ -132,15 +132,15 @@ public final class DatasetExport {
   }
 
   private static void writeFrames(
-      Path dir, ExportOptions options, Map<DefectClass, List<DefectEvent>> defectsByClass)
+      Path dir, ExportOptions options, Map<InspectionClass, List<DefectEvent>> defectsByClass)
       throws IOException {
     Files.createDirectories(dir);
     FrameRenderer renderer = new FrameRenderer();
     SplittableRandom seeds = new SplittableRandom(options.seed() ^ FRAME_SALT);
-    DefectClass[] classes = DefectClass.values();
+    InspectionClass[] classes = InspectionClass.values();
     try (BufferedWriter labels = writer(dir.resolve("labels.jsonl"))) {
       for (int i = 0; i < options.frames(); i++) {
-        DefectClass defectClass = classes[i % classes.length];
+        InspectionClass defectClass = classes[i % classes.length];
         InspectionFrame frame = renderer.render(defectClass, seeds.nextLong());
         String name = String.format("%06d.pgm", i);
         Files.write(dir.resolve(name), Pgm.encode(frame));
