@@ -1,9 +1,8 @@
 package io.vitrum.http;
 
 import com.typesafe.config.Config;
+import io.vitrum.config.EmbeddedInfrastructure;
 import io.vitrum.config.VitrumConfig;
-import io.vitrum.config.embedded.EmbeddedCassandra;
-import io.vitrum.config.embedded.EmbeddedCassandraSettings;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.server.Node;
 import io.vitrum.http.server.NodeSettings;
@@ -16,7 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts a Vitrum node. In the local profile it first starts the embedded infrastructure
  * (Cassandra), points the node at it, and stops it after the node has shut down; Ctrl-C runs
- * Pekko's CoordinatedShutdown (HTTP unbind, shard hand-off, entity checkpoints) first.
+ * Pekko's CoordinatedShutdown (HTTP unbind, shard hand-off, entity checkpoints) first. The launcher
+ * is not on a production node's classpath: it is found through {@link
+ * EmbeddedInfrastructure#find()} only when the configuration asks for it, and the node exits at
+ * once with a message naming the missing module when it is absent.
  */
 public final class Main {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -27,21 +29,20 @@ public final class Main {
     Instant begin = Instant.now();
     String profile = VitrumConfig.selectedProfile();
     Config config = VitrumConfig.load(profile);
-    EmbeddedCassandraSettings cassandraSettings = EmbeddedCassandraSettings.create(config);
-    EmbeddedCassandra cassandra = null;
-    if (cassandraSettings.enabled()) {
+    EmbeddedInfrastructure.Started embedded = null;
+    if (EmbeddedInfrastructure.wanted(config)) {
       try {
-        cassandra = EmbeddedCassandra.start(cassandraSettings);
+        embedded = EmbeddedInfrastructure.find().start(config);
       } catch (RuntimeException e) {
-        log.error("Embedded Cassandra did not start", e);
-        System.err.println("Vitrum could not start its embedded Cassandra: " + e.getMessage());
+        log.error("Embedded infrastructure did not start", e);
+        System.err.println("Vitrum could not start its embedded infrastructure: " + e.getMessage());
         System.exit(1);
       }
-      config = VitrumConfig.withCassandraContactPoints(config, cassandra.contactPoint());
+      config = embedded.configure(config);
     }
 
     Node.Running node = Node.start(config, profile);
-    EmbeddedCassandra infrastructure = cassandra;
+    EmbeddedInfrastructure.Started infrastructure = embedded;
     if (infrastructure != null) {
       Runtime.getRuntime()
           .addShutdownHook(
@@ -63,7 +64,7 @@ public final class Main {
   }
 
   private static String banner(
-      Config config, String profile, Instant begin, EmbeddedCassandra cassandra) {
+      Config config, String profile, Instant begin, EmbeddedInfrastructure.Started embedded) {
     HttpSettings http = HttpSettings.create(config);
     String api = "http://" + http.iface() + ":" + http.port();
     String management = NodeSettings.create(config, profile).managementUrl();
@@ -82,14 +83,8 @@ public final class Main {
     b.append("  Management  ")
         .append(management)
         .append("/ready  /alive  /cluster/members  /metrics\n");
-    if (cassandra != null) {
-      b.append("  Cassandra   ")
-          .append(cassandra.contactPoint())
-          .append(cassandra.owned() ? " (embedded, started in " : " (embedded, reused, ")
-          .append(cassandra.startupTime().toMillis() / 100 / 10.0)
-          .append(" s), log ")
-          .append(cassandra.systemLog())
-          .append('\n');
+    if (embedded != null) {
+      embedded.describe().forEach(line -> b.append("  ").append(line).append('\n'));
     }
     b.append("Press Ctrl-C to stop.\n");
     return b.toString();

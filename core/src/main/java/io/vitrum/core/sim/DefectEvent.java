@@ -9,10 +9,11 @@ import java.util.Objects;
  *
  * @param furnace the furnace whose glass the item is made of
  * @param ts when the item was inspected
- * @param defectClass what the machine saw; never {@link DefectClass#NONE}
+ * @param defectClass what the machine saw; never {@link InspectionClass#NONE}
  * @param trueCause the process cause drawn from the defect model, e.g. {@code lehr-cooling-fast}
  */
-public record DefectEvent(String furnace, Instant ts, DefectClass defectClass, String trueCause) {
+public record DefectEvent(
+    String furnace, Instant ts, InspectionClass defectClass, String trueCause) {
   public DefectEvent {
     Objects.requireNonNull(furnace, "furnace");
     Objects.requireNonNull(ts, "ts");

@@ -10,15 +10,16 @@ import java.util.Map;
  * defects and their true causes from. Immutable; built once per evaluation of the defect model.
  */
 final class DefectRisk {
-  private static final DefectClass[] DEFECTS = {
-    DefectClass.CRACK, DefectClass.BUBBLE, DefectClass.STONE, DefectClass.CHIP
+  private static final InspectionClass[] DEFECTS = {
+    InspectionClass.CRACK, InspectionClass.BUBBLE, InspectionClass.STONE, InspectionClass.CHIP
   };
 
   private final String[][] causes;
   private final double[][] cumulative;
   private final double[] totals;
 
-  private DefectRisk(Map<DefectClass, List<String>> causes, Map<DefectClass, List<Double>> probs) {
+  private DefectRisk(
+      Map<InspectionClass, List<String>> causes, Map<InspectionClass, List<Double>> probs) {
     this.causes = new String[DEFECTS.length][];
     this.cumulative = new double[DEFECTS.length][];
     this.totals = new double[DEFECTS.length];
@@ -37,7 +38,7 @@ final class DefectRisk {
   }
 
   /** The defect classes, in sampling order. */
-  static DefectClass[] defectClasses() {
+  static InspectionClass[] defectClasses() {
     return DEFECTS.clone();
   }
 
@@ -58,7 +59,7 @@ final class DefectRisk {
   }
 
   /** Probability per item of {@code defectClass}, all causes together. */
-  double probability(DefectClass defectClass) {
+  double probability(InspectionClass defectClass) {
     for (int c = 0; c < DEFECTS.length; c++) {
       if (DEFECTS[c] == defectClass) {
         return totals[c];
@@ -69,11 +70,12 @@ final class DefectRisk {
 
   /** Collects cause contributions; non-positive ones are dropped. */
   static final class Builder {
-    private final Map<DefectClass, List<String>> causes = new EnumMap<>(DefectClass.class);
-    private final Map<DefectClass, List<Double>> probabilities = new EnumMap<>(DefectClass.class);
+    private final Map<InspectionClass, List<String>> causes = new EnumMap<>(InspectionClass.class);
+    private final Map<InspectionClass, List<Double>> probabilities =
+        new EnumMap<>(InspectionClass.class);
 
     /** Adds {@code probability} per item of {@code defectClass} caused by {@code cause}. */
-    Builder add(DefectClass defectClass, String cause, double probability) {
+    Builder add(InspectionClass defectClass, String cause, double probability) {
       if (defectClass.isDefect() && probability > 0 && Double.isFinite(probability)) {
         causes.computeIfAbsent(defectClass, c -> new ArrayList<>()).add(cause);
         probabilities.computeIfAbsent(defectClass, c -> new ArrayList<>()).add(probability);

@@ -34,7 +34,7 @@ final class DefectRiskModel {
     contributions.sort(ORDER);
     DefectRisk.Builder risk = new DefectRisk.Builder();
     for (CauseContribution c : contributions) {
-      DefectClass.byLabel(c.defectClass().inspectionClass())
+      InspectionClass.byLabel(c.defectClass().inspectionClass())
           .ifPresent(d -> risk.add(d, c.cause(), c.ratePerThousand() / PER_THOUSAND));
     }
     return risk.build();

@@ -40,7 +40,7 @@ public final class FrameRenderer {
   }
 
   /** The frame of an item of class {@code defectClass}, fully determined by {@code seed}. */
-  public InspectionFrame render(DefectClass defectClass, long seed) {
+  public InspectionFrame render(InspectionClass defectClass, long seed) {
     SplittableRandom pose = new SplittableRandom(seed);
     SplittableRandom noise = pose.split();
     SplittableRandom defect = pose.split();

@@ -42,7 +42,7 @@ final class FurnaceSimulation {
   private final List<ToDoubleFunction<FurnaceOutputs>> truths;
   private final int[] counterSlots;
   private final Map<String, Integer> channelByTag;
-  private final DefectClass[] defectClasses = DefectRisk.defectClasses();
+  private final InspectionClass[] defectClasses = DefectRisk.defectClasses();
   private final SplittableRandom sensorRandom;
   private final SplittableRandom defectRandom;
   private final Disturbances baseline;

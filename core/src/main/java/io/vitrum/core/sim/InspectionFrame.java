@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param box where the defect is
  */
 public record InspectionFrame(
-    int width, int height, byte[] pixels, DefectClass defectClass, BoundingBox box) {
+    int width, int height, byte[] pixels, InspectionClass defectClass, BoundingBox box) {
   public InspectionFrame {
     Objects.requireNonNull(defectClass, "defectClass");
     Objects.requireNonNull(box, "box");

@@ -162,7 +162,7 @@ public final class PlantSimulator {
   }
 
   /** Expected share of items of {@code furnace} rejected as {@code defectClass}, all causes. */
-  public double defectProbability(String furnace, DefectClass defectClass) {
+  public double defectProbability(String furnace, InspectionClass defectClass) {
     return furnace(furnace).risk().probability(defectClass);
   }
 

@@ -89,9 +89,10 @@ class FaultInjectionTest {
     }
     assertTrue(shift > 10, "lehr zones move: " + shift);
     assertTrue(
-        pair.faulty().defectProbability("F1", DefectClass.CRACK)
-            > 2 * pair.healthy().defectProbability("F1", DefectClass.CRACK));
-    assertTrue(count(pair.faulty(), DefectClass.CRACK) > count(pair.healthy(), DefectClass.CRACK));
+        pair.faulty().defectProbability("F1", InspectionClass.CRACK)
+            > 2 * pair.healthy().defectProbability("F1", InspectionClass.CRACK));
+    assertTrue(
+        count(pair.faulty(), InspectionClass.CRACK) > count(pair.healthy(), InspectionClass.CRACK));
   }
 
   @Test
@@ -99,9 +100,10 @@ class FaultInjectionTest {
     Pair pair = Pair.with(s -> s.inject(process(FaultKind.REFRACTORY_WEAR, 0.7)));
     pair.advance(Duration.ofHours(2), Duration.ZERO);
     assertTrue(
-        pair.faulty().defectProbability("F1", DefectClass.STONE)
-            > 1.5 * pair.healthy().defectProbability("F1", DefectClass.STONE));
-    assertTrue(count(pair.faulty(), DefectClass.STONE) > count(pair.healthy(), DefectClass.STONE));
+        pair.faulty().defectProbability("F1", InspectionClass.STONE)
+            > 1.5 * pair.healthy().defectProbability("F1", InspectionClass.STONE));
+    assertTrue(
+        count(pair.faulty(), InspectionClass.STONE) > count(pair.healthy(), InspectionClass.STONE));
     assertTrue(
         pair.faulty().defects().stream().anyMatch(d -> d.trueCause().equals("refractory-wear")));
   }
@@ -133,9 +135,10 @@ class FaultInjectionTest {
     Pair pair = Pair.with(s -> s.setSetpoint("F1", SetpointParameter.LEHR_COOLING_RATE, 18));
     pair.advance(Duration.ofHours(1), Duration.ZERO);
     assertTrue(
-        pair.faulty().defectProbability("F1", DefectClass.CRACK)
-            > 1.5 * pair.healthy().defectProbability("F1", DefectClass.CRACK));
-    assertTrue(count(pair.faulty(), DefectClass.CRACK) > count(pair.healthy(), DefectClass.CRACK));
+        pair.faulty().defectProbability("F1", InspectionClass.CRACK)
+            > 1.5 * pair.healthy().defectProbability("F1", InspectionClass.CRACK));
+    assertTrue(
+        count(pair.faulty(), InspectionClass.CRACK) > count(pair.healthy(), InspectionClass.CRACK));
   }
 
   @Test
@@ -147,15 +150,15 @@ class FaultInjectionTest {
                     "F1",
                     SetpointParameter.CROWN_TEMPERATURE,
                     s.setpoints("F1").crownTemperatureC() + 50));
-    double before = pair.faulty().defectProbability("F1", DefectClass.BUBBLE);
+    double before = pair.faulty().defectProbability("F1", InspectionClass.BUBBLE);
     pair.advance(LONG, Duration.ZERO);
-    double after = pair.faulty().defectProbability("F1", DefectClass.BUBBLE);
-    double healthy = pair.healthy().defectProbability("F1", DefectClass.BUBBLE);
+    double after = pair.faulty().defectProbability("F1", InspectionClass.BUBBLE);
+    double healthy = pair.healthy().defectProbability("F1", InspectionClass.BUBBLE);
     assertTrue(after < 0.8 * before, "bubbles " + before + " -> " + after);
     assertTrue(after < 0.8 * healthy);
   }
 
-  private static long count(PlantSimulator sim, DefectClass defectClass) {
+  private static long count(PlantSimulator sim, InspectionClass defectClass) {
     return sim.defects().stream().filter(d -> d.defectClass() == defectClass).count();
   }
 }

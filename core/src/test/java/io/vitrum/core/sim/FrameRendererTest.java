@@ -12,7 +12,7 @@ class FrameRendererTest {
 
   @Test
   void framesAreDeterministicSixtyFourSquareAndLabelled() {
-    for (DefectClass c : DefectClass.values()) {
+    for (InspectionClass c : InspectionClass.values()) {
       InspectionFrame frame = renderer.render(c, 7);
       assertEquals(frame, renderer.render(c, 7));
       assertNotEquals(frame, renderer.render(c, 8));
@@ -25,12 +25,12 @@ class FrameRendererTest {
 
   @Test
   void aDefectChangesTheImageOnlyInsideItsBox() {
-    for (DefectClass c : DefectClass.values()) {
+    for (InspectionClass c : InspectionClass.values()) {
       if (!c.isDefect()) {
         continue;
       }
       for (long seed = 0; seed < SEEDS; seed++) {
-        InspectionFrame good = renderer.render(DefectClass.NONE, seed);
+        InspectionFrame good = renderer.render(InspectionClass.NONE, seed);
         InspectionFrame bad = renderer.render(c, seed);
         BoundingBox box = bad.box();
         assertTrue(box.width() <= 24 && box.height() <= 24, c + " box is local: " + box);
@@ -55,9 +55,9 @@ class FrameRendererTest {
     double bubbleBright = 0;
     double stoneDark = 0;
     for (long seed = 0; seed < SEEDS; seed++) {
-      crackDark += signedChange(DefectClass.CRACK, seed, false);
-      bubbleBright += signedChange(DefectClass.BUBBLE, seed, true);
-      stoneDark += signedChange(DefectClass.STONE, seed, false);
+      crackDark += signedChange(InspectionClass.CRACK, seed, false);
+      bubbleBright += signedChange(InspectionClass.BUBBLE, seed, true);
+      stoneDark += signedChange(InspectionClass.STONE, seed, false);
     }
     assertTrue(crackDark / SEEDS > 40, "cracks darken: " + crackDark / SEEDS);
     assertTrue(bubbleBright / SEEDS > 40, "bubble rings brighten: " + bubbleBright / SEEDS);
@@ -65,8 +65,8 @@ class FrameRendererTest {
   }
 
   /** Largest darkening (or brightening) of one pixel by the defect. */
-  private double signedChange(DefectClass c, long seed, boolean brighter) {
-    InspectionFrame good = renderer.render(DefectClass.NONE, seed);
+  private double signedChange(InspectionClass c, long seed, boolean brighter) {
+    InspectionFrame good = renderer.render(InspectionClass.NONE, seed);
     InspectionFrame bad = renderer.render(c, seed);
     BoundingBox box = bad.box();
     double extreme = 0;
@@ -81,7 +81,7 @@ class FrameRendererTest {
 
   @Test
   void pgmCarriesHeaderAndPixels() {
-    InspectionFrame frame = renderer.render(DefectClass.STONE, 3);
+    InspectionFrame frame = renderer.render(InspectionClass.STONE, 3);
     byte[] pgm = Pgm.encode(frame);
     assertEquals("P5\n64 64\n255\n".length() + 64 * 64, pgm.length);
     assertEquals('P', pgm[0]);

@@ -1,4 +1,4 @@
-package io.vitrum.core.sim;
+package io.vitrum.loadtests.sim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +50,59 @@ class DatasetExportTest {
     byte[] pgm = Files.readAllBytes(dir.resolve("frames/000011.pgm"));
     assertEquals("P5\n64 64\n255\n".length() + 64 * 64, pgm.length);
     assertTrue(Files.readString(dir.resolve("manifest.json")).contains("\"seed\":42"));
+  }
+
+  @Test
+  void keepsTheKeysAndValuesOfTheDatasetFormat(@TempDir Path dir) throws IOException {
+    ExportSummary summary = export(dir);
+    assertEquals(
+        "{\"furnaces\":2,\"hours\":0.5,\"seed\":42,\"itemsPerMinute\":330.0,\"randomFaults\":true,"
+            + "\"readings\":"
+            + summary.readings()
+            + ",\"defects\":"
+            + summary.defects()
+            + ",\"faults\":"
+            + summary.faults()
+            + ",\"frames\":12,\"frameSize\":64}\n",
+        Files.readString(dir.resolve("manifest.json")));
+    String instant = "\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\"";
+    for (String line : Files.readAllLines(dir.resolve("defects.jsonl"))) {
+      assertTrue(
+          line.matches(
+              "\\{\"furnace\":\"F[12]\",\"ts\":"
+                  + instant
+                  + ",\"class\":\"(crack|bubble|stone|chip)\",\"cause\":\"[a-z-]+\"}"),
+          line);
+    }
+    for (String line : Files.readAllLines(dir.resolve("faults.jsonl"))) {
+      assertTrue(
+          line.matches(
+              "\\{\"furnace\":\"F[12]\",\"kind\":\"[a-z-]+\",\"start\":"
+                  + instant
+                  + ",\"end\":"
+                  + instant
+                  + ",\"rampSeconds\":\\d+,\"magnitude\":-?[0-9.E-]+"
+                  + ",\"tag\":(null|\"[A-Za-z0-9.]+\")"
+                  + ",\"rootCause\":\"[a-z-]+\"}"),
+          line);
+    }
+    List<String> labels = Files.readAllLines(dir.resolve("frames/labels.jsonl"));
+    assertTrue(
+        labels
+            .get(0)
+            .matches(
+                "\\{\"file\":\"000000.pgm\",\"class\":\"none\",\"bbox\":\\[0,0,0,0],"
+                    + "\"furnace\":null,\"ts\":null,\"cause\":null}"),
+        labels.get(0));
+    assertTrue(
+        labels
+            .get(1)
+            .matches(
+                "\\{\"file\":\"000001.pgm\",\"class\":\"crack\",\"bbox\":\\[\\d+,\\d+,\\d+,\\d+],"
+                    + "\"furnace\":\"F[12]\",\"ts\":"
+                    + instant
+                    + ",\"cause\":\"[a-z-]+\"}"),
+        labels.get(1));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.vitrum.core.sim;
+package io.vitrum.loadtests.sim;
 
 import java.nio.file.Path;
 import java.util.List;

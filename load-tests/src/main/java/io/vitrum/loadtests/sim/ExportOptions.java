@@ -1,5 +1,7 @@
-package io.vitrum.core.sim;
+package io.vitrum.loadtests.sim;
 
+import io.vitrum.core.sim.FaultSchedule;
+import io.vitrum.core.sim.SimulatorConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;

@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * What the MIK-1 inspection machine (DOMAIN.md §5) classifies an item as. The label is part of the
- * dataset format and of the reject tags {@code <F>.insp.reject.<label>}: never rename one.
+ * What the MIK-1 inspection machine (DOMAIN.md §5) classifies an item as. Coarser than the physical
+ * defect families of {@link io.vitrum.core.physics.DefectClass} (a seed and a blister are both a
+ * {@link #BUBBLE}). The label is part of the dataset format and of the reject tags {@code
+ * <F>.insp.reject.<label>}: never rename one.
  */
-public enum DefectClass {
+public enum InspectionClass {
   /** A good item. */
   NONE("none"),
   /** Check or crack, from thermal shock or stress frozen in by the lehr. */
@@ -21,7 +23,7 @@ public enum DefectClass {
 
   private final String label;
 
-  DefectClass(String label) {
+  InspectionClass(String label) {
     this.label = label;
   }
 
@@ -36,7 +38,7 @@ public enum DefectClass {
   }
 
   /** The class labelled {@code label}, if there is one. */
-  public static Optional<DefectClass> byLabel(String label) {
+  public static Optional<InspectionClass> byLabel(String label) {
     return Arrays.stream(values()).filter(c -> c.label.equals(label)).findFirst();
   }
 }
