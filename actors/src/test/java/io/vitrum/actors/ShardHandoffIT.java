@@ -4,6 +4,7 @@ import static io.vitrum.actors.testing.ClusterNodes.ask;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.Config;
@@ -12,12 +13,25 @@ import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.FurnaceSettings;
 import io.vitrum.actors.furnace.SetpointRecord;
+import io.vitrum.actors.sensor.AnomalyListener;
+import io.vitrum.actors.sensor.Sensor;
+import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.testing.CassandraFixture;
 import io.vitrum.actors.testing.ClusterNodes;
+import io.vitrum.actors.twin.Twin;
+import io.vitrum.actors.twin.TwinSettings;
+import io.vitrum.core.plant.AlarmLimits;
+import io.vitrum.core.plant.SensorConfig;
 import io.vitrum.core.plant.SetpointOrigin;
+import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.twin.DigitalTwin;
+import io.vitrum.core.twin.SetpointChange;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -31,18 +45,24 @@ import org.apache.pekko.cluster.sharding.ShardRegion;
 import org.apache.pekko.cluster.sharding.typed.GetClusterShardingStats;
 import org.apache.pekko.cluster.sharding.typed.GetShardRegionState;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Leave;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Two nodes in one JVM share the furnaces; when the second leaves gracefully, its shards move to
- * the first, whose new entities recover their setpoints from Cassandra.
+ * Two nodes in one JVM share furnaces, sensors and twins. A what-if asked on one node of a twin on
+ * the other crosses Artery with the real serialization. When the second node leaves gracefully, its
+ * shards move to the first, whose new entities recover their state from Cassandra.
  */
 @ExtendWith({CassandraFixture.class, LogCapturingExtension.class})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ShardHandoffIT {
   private static final String SYSTEM = "ShardHandoffIT";
   private static final int FURNACES = 20;
@@ -59,10 +79,17 @@ class ShardHandoffIT {
             ConfigFactory.parseString("pekko.cluster.sharding.rebalance-interval = 2s"));
     node1 = ActorTestKit.create(SYSTEM, config);
     ClusterNodes.joinAndAwaitUp(node1, ClusterNodes.address(node1));
-    Furnace.init(node1.system(), FurnaceSettings.create(config));
+    initEntities(node1, config);
     node2 = ActorTestKit.create(SYSTEM, config);
     ClusterNodes.joinAndAwaitUp(node2, ClusterNodes.address(node1));
-    Furnace.init(node2.system(), FurnaceSettings.create(config));
+    initEntities(node2, config);
+  }
+
+  private static void initEntities(ActorTestKit node, Config config) {
+    Furnace.init(node.system(), FurnaceSettings.create(config));
+    Sensor.init(node.system(), SensorSettings.create(config), AnomalyListener.NONE);
+    TwinSettings twin = TwinSettings.create(config);
+    Twin.init(node.system(), twin, DigitalTwin.container(twin.simulation()));
   }
 
   @AfterAll
@@ -76,6 +103,53 @@ class ShardHandoffIT {
   }
 
   @Test
+  @Order(1)
+  void aDayLongWhatIfAskedOnOneNodeOfATwinOnTheOtherAnswersInFull() {
+    TestProbe<Object> probe = node1.createTestProbe();
+    ClusterSharding sharding1 = ClusterSharding.get(node1.system());
+    String remote =
+        probe.awaitAssert(
+            SETTLE_TIMEOUT,
+            Duration.ofMillis(500),
+            () -> {
+              IntStream.rangeClosed(1, FURNACES)
+                  .forEach(
+                      i ->
+                          ask(
+                              sharding1.entityRefFor(Twin.ENTITY_KEY, twinId(i)),
+                              Twin.GetState::new));
+              Set<String> onNode2 = entityIds(node2, Twin.ENTITY_KEY);
+              assertFalse(onNode2.isEmpty(), "no twin lives on node 2 yet");
+              return onNode2.iterator().next();
+            });
+
+    Twin.WhatIfReply reply =
+        ClusterNodes.ask(
+            sharding1.entityRefFor(Twin.ENTITY_KEY, remote),
+            replyTo ->
+                new Twin.WhatIf(
+                    List.of(SetpointChange.delta(SetpointParameter.CROWN_TEMPERATURE, 20)),
+                    24 * 3600,
+                    ClusterNodes.ASK_TIMEOUT,
+                    replyTo));
+    assertNull(reply.rejection(), () -> reply.rejection().toString());
+    assertTrue(reply.scenario().delta().meltTopC() > 1, reply.scenario().delta().toString());
+    Twin.ScenarioReply course =
+        ClusterNodes.ask(
+            sharding1.entityRefFor(Twin.ENTITY_KEY, remote),
+            replyTo -> new Twin.GetScenario(reply.scenario().scenarioId(), replyTo));
+    assertEquals(reply.scenario(), course.scenario());
+    assertEquals(361, course.course().minutes().size(), "both courses crossed the node boundary");
+    assertEquals(24 * 60.0, course.course().minutes().get(360), 1e-6);
+    assertTrue(entityIds(node2, Twin.ENTITY_KEY).contains(remote), "it was remote all along");
+  }
+
+  private static String twinId(int i) {
+    return "T" + CassandraFixture.runId() + "-" + i;
+  }
+
+  @Test
+  @Order(2)
   void entitiesOfALeavingNodeRecoverOnTheRemainingOne() throws Exception {
     TestProbe<Object> probe = node1.createTestProbe();
     Address address1 = ClusterNodes.address(node1);
@@ -134,11 +208,44 @@ class ShardHandoffIT {
                   .forEach(
                       (address, region) ->
                           assertFalse(region.getStats().isEmpty(), "no shards on " + address));
-              Set<String> ids = entityIds(node2);
+              Set<String> ids = entityIds(node2, Furnace.ENTITY_KEY);
               assertFalse(ids.isEmpty(), "node 2 hosts none of the furnaces: " + stats);
               return ids;
             });
     assertTrue(expected.keySet().containsAll(onNode2), onNode2.toString());
+
+    // Sensors and twins live on both nodes too; each gets state that only a checkpoint (on
+    // passivation, as the shard hands off) or a journaled event can carry to the other node.
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    for (int i = 1; i <= FURNACES; i++) {
+      String tag = "H" + CassandraFixture.runId() + "-" + i + ".crown.T1";
+      String furnace = "H" + CassandraFixture.runId() + "-" + i;
+      double value = 1500.0 + i;
+      Confirmation configured =
+          ask(
+              sharding1.entityRefFor(Sensor.ENTITY_KEY, tag),
+              replyTo ->
+                  new Sensor.Configure(
+                      new SensorConfig(furnace, "degC", 0, 1800, AlarmLimits.NONE), replyTo));
+      assertInstanceOf(Confirmation.Accepted.class, configured, configured.toString());
+      Sensor.ReadingsAck ack =
+          ask(
+              sharding1.entityRefFor(Sensor.ENTITY_KEY, tag),
+              replyTo ->
+                  new Sensor.RecordReadings(
+                      List.of(new Sensor.Sample(now, value)), false, replyTo));
+      assertEquals(1, ack.accepted(), ack.toString());
+      String twin = twinId(i);
+      Confirmation synced =
+          ask(
+              sharding1.entityRefFor(Twin.ENTITY_KEY, twin),
+              replyTo -> new Twin.Sync(Map.of(), Map.of(), now, replyTo));
+      assertInstanceOf(Confirmation.Accepted.class, synced, synced.toString());
+    }
+    Set<String> sensorsOnNode2 = entityIds(node2, Sensor.ENTITY_KEY);
+    Set<String> twinsOnNode2 = entityIds(node2, Twin.ENTITY_KEY);
+    assertFalse(sensorsOnNode2.isEmpty(), "some sensors live on node 2");
+    assertFalse(twinsOnNode2.isEmpty(), "some twins live on node 2");
 
     Cluster.get(node2.system()).manager().tell(Leave.create(address2));
     node2
@@ -168,10 +275,21 @@ class ShardHandoffIT {
       assertEquals("alice", record.requestedBy());
       assertEquals("handoff " + furnace.getKey(), record.reason());
     }
-    Set<String> onNode1 = entityIds(node1);
+    Set<String> onNode1 = entityIds(node1, Furnace.ENTITY_KEY);
     assertTrue(
         onNode1.containsAll(onNode2),
         "the furnaces of node 2 now live on node 1: " + onNode1 + " vs " + onNode2);
+
+    for (String tag : sensorsOnNode2) {
+      Sensor.SensorView view =
+          ask(sharding.entityRefFor(Sensor.ENTITY_KEY, tag), Sensor.GetState::new);
+      assertEquals(1, view.window().accepted(), "the reading came along: " + tag);
+      assertEquals(now, view.window().lastTs());
+    }
+    for (String twin : twinsOnNode2) {
+      Twin.TwinView view = ask(sharding.entityRefFor(Twin.ENTITY_KEY, twin), Twin.GetState::new);
+      assertEquals(now, view.lastSyncAt(), "the sync came along: " + twin);
+    }
   }
 
   private static ShardRegion.ClusterShardingStats clusterShardingStats() {
@@ -185,11 +303,11 @@ class ShardHandoffIT {
     return stats;
   }
 
-  private static Set<String> entityIds(ActorTestKit node) {
+  private static Set<String> entityIds(ActorTestKit node, EntityTypeKey<?> type) {
     TestProbe<ShardRegion.CurrentShardRegionState> reply = node.createTestProbe();
     ClusterSharding.get(node.system())
         .shardState()
-        .tell(new GetShardRegionState(Furnace.ENTITY_KEY, reply.getRef()));
+        .tell(new GetShardRegionState(type, reply.getRef()));
     ShardRegion.CurrentShardRegionState state = reply.receiveMessage(Duration.ofSeconds(10));
     reply.stop();
     Set<String> ids = new HashSet<>();

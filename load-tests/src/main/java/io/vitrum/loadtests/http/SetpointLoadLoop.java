@@ -1,9 +1,7 @@
 package io.vitrum.loadtests.http;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -104,7 +102,7 @@ public final class SetpointLoadLoop {
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
-    requireLoopback(base);
+    LoadTargets.requireLoopback(base);
     if (concurrency > furnaces) {
       throw new IllegalArgumentException(
           "--concurrency must not exceed --furnaces: each furnace belongs to one worker");
@@ -123,21 +121,6 @@ public final class SetpointLoadLoop {
       throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]");
     }
     return (int) Math.min(n, Integer.MAX_VALUE);
-  }
-
-  private static void requireLoopback(URI base) {
-    if (!"http".equals(base.getScheme()) || base.getHost() == null) {
-      throw new IllegalArgumentException("base URL must be http://<loopback>:<port>, not " + base);
-    }
-    try {
-      for (InetAddress address : InetAddress.getAllByName(base.getHost())) {
-        if (!address.isLoopbackAddress()) {
-          throw new IllegalArgumentException("refusing a non-loopback target: " + base.getHost());
-        }
-      }
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("unknown host " + base.getHost());
-    }
   }
 
   static boolean run(Options options) throws InterruptedException {
@@ -260,18 +243,12 @@ public final class SetpointLoadLoop {
       System.out.printf(
           Locale.ROOT,
           "latency ms      p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
-          percentile(all, 0.50),
-          percentile(all, 0.95),
-          percentile(all, 0.99),
+          LoadTargets.percentile(all, 0.50),
+          LoadTargets.percentile(all, 0.95),
+          LoadTargets.percentile(all, 0.99),
           all[total - 1] / 1e6);
     }
     System.out.println("failures        " + (failed == 0 ? "none" : failures));
     return persisted > 0 && failed == 0;
-  }
-
-  /** The nearest-rank percentile of sorted nanosecond latencies, in milliseconds. */
-  static double percentile(long[] sorted, double p) {
-    int rank = (int) Math.ceil(p * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
   }
 }

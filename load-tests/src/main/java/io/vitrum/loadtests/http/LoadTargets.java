@@ -1,0 +1,35 @@
+package io.vitrum.loadtests.http;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+
+/** What every HTTP load generator shares: loopback targets only, and nearest-rank percentiles. */
+final class LoadTargets {
+  private LoadTargets() {}
+
+  /** Refuses any base URL that is not plain HTTP on a loopback address. */
+  static void requireLoopback(URI base) {
+    if (!"http".equals(base.getScheme()) || base.getHost() == null) {
+      throw new IllegalArgumentException("base URL must be http://<loopback>:<port>, not " + base);
+    }
+    try {
+      for (InetAddress address : InetAddress.getAllByName(base.getHost())) {
+        if (!address.isLoopbackAddress()) {
+          throw new IllegalArgumentException("refusing a non-loopback target: " + base.getHost());
+        }
+      }
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("unknown host " + base.getHost());
+    }
+  }
+
+  /** The nearest-rank percentile of sorted nanosecond latencies, in milliseconds. */
+  static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int rank = (int) Math.ceil(p * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+  }
+}
