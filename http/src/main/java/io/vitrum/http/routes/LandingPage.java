@@ -26,6 +26,7 @@ final class LandingPage {
           <li><a href="/api/sensors/F1.crown.T1"><code>GET /api/sensors/F1.crown.T1</code></a> &mdash; last value, window, anomaly</li>
           <li><a href="/api/twin/F1"><code>GET /api/twin/F1</code></a> &mdash; the digital twin's estimate, disturbances, recent what-ifs</li>
           <li><code>POST /api/twin/{furnace}/what-if</code> &mdash; <code>{"changes":{"crownTemperature":50},"horizonMinutes":60}</code></li>
+          <li><code>GET /api/twin/{furnace}/scenarios/{id}</code> &mdash; a recent what-if with its trajectories</li>
           <li><code>POST|GET|DELETE /api/twin/{furnace}/shadow</code> &mdash; shadow mode of candidate setpoints</li>
         </ul>
         <h2>Management (port 8558)</h2>
