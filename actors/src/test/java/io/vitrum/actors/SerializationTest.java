@@ -224,18 +224,7 @@ class SerializationTest {
     WhatIfOutcome.Completed completed = (WhatIfOutcome.Completed) twin.whatIf(state, changes, 600);
     ShadowRun run = twin.shadowStep(twin.startShadow(state, changes), state, 10);
     ShadowReport report = twin.shadowReport(run);
-    Scenario scenario =
-        new Scenario(
-            "s-1",
-            AT,
-            changes,
-            600,
-            1,
-            completed.baseline().summary(),
-            completed.scenario().summary(),
-            completed.delta(),
-            completed.baselineSetpoints(),
-            completed.scenarioSetpoints());
+    Scenario scenario = Scenario.of("s-1", AT, 1, completed);
     Scenario recordedBeforeSetpoints =
         new Scenario(
             "s-0",
@@ -318,18 +307,7 @@ class SerializationTest {
                 state,
                 List.of(SetpointChange.delta(SetpointParameter.CROWN_TEMPERATURE, 20)),
                 twin.settings().maxHorizonS());
-    Scenario scenario =
-        new Scenario(
-            "s-week",
-            AT,
-            week.changes(),
-            week.horizonS(),
-            0,
-            week.baseline().summary(),
-            week.scenario().summary(),
-            week.delta(),
-            week.baselineSetpoints(),
-            week.scenarioSetpoints());
+    Scenario scenario = Scenario.of("s-week", AT, 0, week);
     ScenarioCourse course = ScenarioCourse.of(week.baseline(), week.scenario());
     assertEquals(twin.settings().maxPoints() + 1, course.minutes().size());
     int artery = 256 * 1024;

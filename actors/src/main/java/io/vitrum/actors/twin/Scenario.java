@@ -30,7 +30,7 @@ public record Scenario(
     implements CborSerializable {
 
   /** The record of {@code outcome}, simulated from sync {@code fromSync}. */
-  static Scenario of(
+  public static Scenario of(
       String scenarioId, Instant at, long fromSync, WhatIfOutcome.Completed outcome) {
     return new Scenario(
         scenarioId,

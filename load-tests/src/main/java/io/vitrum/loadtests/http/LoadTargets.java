@@ -24,6 +24,20 @@ final class LoadTargets {
     }
   }
 
+  /** {@code value} of option {@code name} as a whole number in [{@code min}, {@code max}]. */
+  static long bounded(String name, String value, long min, long max) {
+    long n;
+    try {
+      n = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, not " + value);
+    }
+    if (n < min || n > max) {
+      throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]");
+    }
+    return n;
+  }
+
   /** The nearest-rank percentile of sorted nanosecond latencies, in milliseconds. */
   static double percentile(long[] sorted, double p) {
     if (sorted.length == 0) {

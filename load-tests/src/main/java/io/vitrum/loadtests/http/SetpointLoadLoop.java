@@ -95,10 +95,11 @@ public final class SetpointLoadLoop {
       }
       String value = args[++i];
       switch (arg) {
-        case "--seconds" -> seconds = bounded(arg, value, 1, MAX_SECONDS);
-        case "--concurrency" -> concurrency = bounded(arg, value, 1, MAX_CONCURRENCY);
-        case "--furnaces" -> furnaces = bounded(arg, value, 1, MAX_FURNACES);
-        case "--max-requests" -> maxRequests = bounded(arg, value, 1, MAX_REQUESTS);
+        case "--seconds" -> seconds = (int) LoadTargets.bounded(arg, value, 1, MAX_SECONDS);
+        case "--concurrency" ->
+            concurrency = (int) LoadTargets.bounded(arg, value, 1, MAX_CONCURRENCY);
+        case "--furnaces" -> furnaces = (int) LoadTargets.bounded(arg, value, 1, MAX_FURNACES);
+        case "--max-requests" -> maxRequests = LoadTargets.bounded(arg, value, 1, MAX_REQUESTS);
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -108,19 +109,6 @@ public final class SetpointLoadLoop {
           "--concurrency must not exceed --furnaces: each furnace belongs to one worker");
     }
     return new Options(base, seconds, concurrency, furnaces, maxRequests);
-  }
-
-  private static int bounded(String name, String value, long min, long max) {
-    long n;
-    try {
-      n = Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number, not " + value);
-    }
-    if (n < min || n > max) {
-      throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]");
-    }
-    return (int) Math.min(n, Integer.MAX_VALUE);
   }
 
   static boolean run(Options options) throws InterruptedException {

@@ -73,8 +73,8 @@ public final class WhatIfBurst {
       String value = args[++i];
       switch (arg) {
         case "--furnace" -> furnace = value;
-        case "--burst" -> burst = bounded(arg, value, 1, MAX_BURST);
-        case "--horizon-minutes" -> horizon = bounded(arg, value, 1, 7 * 24 * 60);
+        case "--burst" -> burst = (int) LoadTargets.bounded(arg, value, 1, MAX_BURST);
+        case "--horizon-minutes" -> horizon = (int) LoadTargets.bounded(arg, value, 1, 7 * 24 * 60);
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -83,18 +83,6 @@ public final class WhatIfBurst {
     }
     LoadTargets.requireLoopback(base);
     return new Options(base, furnace, burst, horizon);
-  }
-
-  private static int bounded(String name, String value, int min, int max) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n < min || n > max) {
-        throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "]");
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number, not " + value);
-    }
   }
 
   static boolean run(Options o) throws InterruptedException {
