@@ -11,13 +11,15 @@ import java.time.Duration;
  * @param checkpointInterval persist the live window when the last checkpoint is older
  * @param maxClockSkew how far in the future a reading's timestamp may lie
  * @param snapshotEvery take a snapshot every this many events
+ * @param anomalyTagSlices how many tags anomaly events are spread over (projection instances)
  */
 public record SensorSettings(
     Duration window,
     int checkpointEveryReadings,
     Duration checkpointInterval,
     Duration maxClockSkew,
-    int snapshotEvery) {
+    int snapshotEvery,
+    int anomalyTagSlices) {
 
   public static SensorSettings create(Config config) {
     Config c = config.getConfig("vitrum.sensor");
@@ -26,6 +28,7 @@ public record SensorSettings(
         c.getInt("checkpoint-every-readings"),
         c.getDuration("checkpoint-interval"),
         c.getDuration("max-clock-skew"),
-        c.getInt("snapshot-every"));
+        c.getInt("snapshot-every"),
+        c.getInt("anomaly-tag-slices"));
   }
 }
