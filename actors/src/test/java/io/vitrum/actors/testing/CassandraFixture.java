@@ -121,6 +121,9 @@ public final class CassandraFixture implements BeforeAllCallback {
             pekko.persistence.cassandra.events-by-tag.first-time-bucket = "%2$s"
             pekko.projection.cassandra.offset-store.keyspace = "%1$s_projection"
             vitrum.projections.create-offset-tables = on
+            # Creating a keyspace or table on a busy 2-core machine can outlast the driver's
+            # default 2 s, and the journal does not retry a failed creation.
+            datastax-java-driver.basic.request.timeout = 10s
             # A leaving or terminating cluster node hands its shards off before it stops.
             pekko.actor.testkit.typed.system-shutdown-default = 30s
             """
