@@ -10,9 +10,10 @@ import com.typesafe.config.Config;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Alarm;
 import io.vitrum.actors.furnace.Furnace;
-import io.vitrum.actors.furnace.FurnaceAlarms;
 import io.vitrum.actors.furnace.FurnaceSettings;
+import io.vitrum.actors.furnace.SensorAnomalyToFurnaceAlarms;
 import io.vitrum.actors.furnace.SetpointRecord;
+import io.vitrum.actors.projection.ProjectionSettings;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.testing.CassandraFixture;
@@ -63,13 +64,18 @@ class EntityRecoveryIT {
     nodes.forEach(ActorTestKit::shutdownTestKit);
   }
 
-  /** A new single-node cluster with the sensor and furnace entities started. */
+  /** A new single-node cluster with the sensor and furnace entities and the alarm projection. */
   private static ActorTestKit startNode() {
     ActorTestKit node = ActorTestKit.create(SYSTEM, config);
     nodes.add(node);
     ClusterNodes.joinAndAwaitUp(node, ClusterNodes.address(node));
-    Sensor.init(node.system(), SensorSettings.create(config), new FurnaceAlarms(node.system()));
+    SensorSettings sensorSettings = SensorSettings.create(config);
+    Sensor.init(node.system(), sensorSettings);
     Furnace.init(node.system(), FurnaceSettings.create(config));
+    SensorAnomalyToFurnaceAlarms.init(
+        node.system(),
+        Sensor.anomalyTags(sensorSettings),
+        ProjectionSettings.create(config, SensorAnomalyToFurnaceAlarms.NAME));
     return node;
   }
 
@@ -143,10 +149,11 @@ class EntityRecoveryIT {
                 new Furnace.SetAutonomyMode(
                     AutonomyMode.SUPERVISED, "bob", "trial week", replyTo)));
 
-    // The sensor's anomaly reaches the furnace as an alarm asynchronously (FurnaceAlarms).
+    // The sensor's anomaly reaches the furnace as an alarm through the projection, after the
+    // tagged-event query's eventual-consistency delay.
     Furnace.FurnaceView furnaceBefore =
         probe.awaitAssert(
-            Duration.ofSeconds(15),
+            Duration.ofSeconds(30),
             () -> {
               Furnace.FurnaceView view = ask(furnace, Furnace.GetState::new);
               assertEquals(1, view.alarms().size(), view.toString());

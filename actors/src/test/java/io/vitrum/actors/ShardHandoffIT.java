@@ -13,7 +13,6 @@ import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.FurnaceSettings;
 import io.vitrum.actors.furnace.SetpointRecord;
-import io.vitrum.actors.sensor.AnomalyListener;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.testing.CassandraFixture;
@@ -87,7 +86,7 @@ class ShardHandoffIT {
 
   private static void initEntities(ActorTestKit node, Config config) {
     Furnace.init(node.system(), FurnaceSettings.create(config));
-    Sensor.init(node.system(), SensorSettings.create(config), AnomalyListener.NONE);
+    Sensor.init(node.system(), SensorSettings.create(config));
     TwinSettings twin = TwinSettings.create(config);
     Twin.init(node.system(), twin, DigitalTwin.container(twin.simulation()));
   }

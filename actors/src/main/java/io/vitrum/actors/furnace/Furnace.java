@@ -45,7 +45,14 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * parameter's safe bounds, a step no larger than its maximum step from the current value (the
  * nominal value until one is set), a stated reason, and, for a policy, only in autonomous mode.
  * Setting the current value again, setting the current autonomy mode, raising an alarm that is
- * already active and acknowledging one already acknowledged are accepted without new events.
+ * already active, clearing one that is not active and acknowledging one already acknowledged are
+ * accepted without new events.
+ *
+ * <p>Alarms from sensor anomalies arrive at least once, through a projection ({@link
+ * SensorAnomalyToFurnaceAlarms}), so a raise or clear may be delivered again, late, after later
+ * ones. The furnace remembers when each alarm id last changed ({@code at} of its last raise or
+ * clear, kept after the alarm is no longer listed) and accepts a raise or clear stamped before that
+ * without an event: a replayed, older raise never resurrects an alarm that cleared since.
  */
 public final class Furnace
     extends EventSourcedBehaviorWithEnforcedReplies<Furnace.Command, Furnace.Event, Furnace.State> {
@@ -53,6 +60,8 @@ public final class Furnace
   /** Part of every persistence id: never rename. */
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Furnace");
+
+  private static final String SUPERSEDED = "superseded by a later transition";
 
   // ---- protocol ----
 
@@ -71,6 +80,11 @@ public final class Furnace
       AutonomyMode mode, String requestedBy, String reason, ActorRef<Confirmation> replyTo)
       implements Command {}
 
+  /**
+   * Raises alarm {@code alarmId}; {@code at} is when its condition began (for a sensor anomaly, the
+   * reading's timestamp). Idempotent: an active alarm stays as it is, and a raise older than the
+   * alarm's last raise or clear changes nothing.
+   */
   public record RaiseAlarm(
       String alarmId,
       String source,
@@ -80,6 +94,10 @@ public final class Furnace
       ActorRef<Confirmation> replyTo)
       implements Command {}
 
+  /**
+   * Clears alarm {@code alarmId} as of {@code at}. Idempotent: clearing an alarm that is not
+   * active, or with a clear older than its last raise or clear, changes nothing.
+   */
   public record ClearAlarm(String alarmId, Instant at, ActorRef<Confirmation> replyTo)
       implements Command {}
 
@@ -128,13 +146,29 @@ public final class Furnace
 
   // ---- state ----
 
-  /** Immutable; maps are copied on every change. */
+  /**
+   * Immutable; maps are copied on every change. {@code alarmTransitions}: per alarm id, the {@code
+   * at} of its last raise or clear (absent in snapshots taken before it existed).
+   */
   public record State(
-      Map<String, SetpointRecord> setpoints, AutonomyMode autonomyMode, Map<String, Alarm> alarms)
+      Map<String, SetpointRecord> setpoints,
+      AutonomyMode autonomyMode,
+      Map<String, Alarm> alarms,
+      Map<String, Instant> alarmTransitions)
       implements CborSerializable {
 
+    public State {
+      alarmTransitions = alarmTransitions == null ? Map.of() : alarmTransitions;
+    }
+
     static State initial() {
-      return new State(Map.of(), AutonomyMode.ADVISORY, Map.of());
+      return new State(Map.of(), AutonomyMode.ADVISORY, Map.of(), Map.of());
+    }
+
+    /** Whether a raise or clear stamped {@code at} is older than the alarm's last transition. */
+    boolean supersedes(String alarmId, Instant at) {
+      Instant last = alarmTransitions.get(alarmId);
+      return at != null && last != null && at.isBefore(last);
     }
 
     double current(SetpointParameter parameter) {
@@ -145,11 +179,11 @@ public final class Furnace
     State withSetpoint(String parameter, SetpointRecord record) {
       Map<String, SetpointRecord> copy = new HashMap<>(setpoints);
       copy.put(parameter, record);
-      return new State(Map.copyOf(copy), autonomyMode, alarms);
+      return new State(Map.copyOf(copy), autonomyMode, alarms, alarmTransitions);
     }
 
     State withMode(AutonomyMode mode) {
-      return new State(setpoints, mode, alarms);
+      return new State(setpoints, mode, alarms, alarmTransitions);
     }
 
     State withAlarm(Alarm alarm) {
@@ -159,7 +193,16 @@ public final class Furnace
       } else {
         copy.put(alarm.alarmId(), alarm);
       }
-      return new State(setpoints, autonomyMode, Map.copyOf(copy));
+      return new State(setpoints, autonomyMode, Map.copyOf(copy), alarmTransitions);
+    }
+
+    State withAlarmTransition(String alarmId, Instant at) {
+      if (at == null || supersedes(alarmId, at)) {
+        return this;
+      }
+      Map<String, Instant> copy = new HashMap<>(alarmTransitions);
+      copy.put(alarmId, at);
+      return new State(setpoints, autonomyMode, alarms, Map.copyOf(copy));
     }
   }
 
@@ -273,6 +316,10 @@ public final class Furnace
   }
 
   private ReplyEffect<Event, State> onRaiseAlarm(State state, RaiseAlarm cmd) {
+    if (state.supersedes(cmd.alarmId(), cmd.at())) {
+      metrics.accepted("RaiseAlarm");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted(SUPERSEDED));
+    }
     Alarm existing = state.alarms().get(cmd.alarmId());
     if (existing != null && existing.active()) {
       metrics.accepted("RaiseAlarm");
@@ -286,6 +333,10 @@ public final class Furnace
   }
 
   private ReplyEffect<Event, State> onClearAlarm(State state, ClearAlarm cmd) {
+    if (state.supersedes(cmd.alarmId(), cmd.at())) {
+      metrics.accepted("ClearAlarm");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted(SUPERSEDED));
+    }
     Alarm existing = state.alarms().get(cmd.alarmId());
     if (existing == null || !existing.active()) {
       metrics.accepted("ClearAlarm");
@@ -378,19 +429,24 @@ public final class Furnace
         .onEvent(
             AlarmRaised.class,
             (state, e) ->
-                state.withAlarm(
-                    new Alarm(
-                        e.alarmId(),
-                        e.source(),
-                        e.severity(),
-                        e.message(),
-                        e.at(),
-                        true,
-                        null,
-                        null)))
+                state
+                    .withAlarm(
+                        new Alarm(
+                            e.alarmId(),
+                            e.source(),
+                            e.severity(),
+                            e.message(),
+                            e.at(),
+                            true,
+                            null,
+                            null))
+                    .withAlarmTransition(e.alarmId(), e.at()))
         .onEvent(
             AlarmCleared.class,
-            (state, e) -> state.withAlarm(state.alarms().get(e.alarmId()).cleared()))
+            (state, e) ->
+                state
+                    .withAlarm(state.alarms().get(e.alarmId()).cleared())
+                    .withAlarmTransition(e.alarmId(), e.at()))
         .onEvent(
             AlarmAcknowledged.class,
             (state, e) ->

@@ -1,2 +1,5 @@
-/** The Furnace entity: setpoints with who and why, autonomy mode and alarms of one furnace. */
+/**
+ * The Furnace entity: setpoints with who and why, autonomy mode and alarms of one furnace; and the
+ * read side that raises and clears its alarms from sensor anomalies, at least once.
+ */
 package io.vitrum.actors.furnace;

@@ -5,6 +5,7 @@ import io.vitrum.actors.common.PendingReply;
 import io.vitrum.actors.common.PersistFailure;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
+import io.vitrum.actors.projection.TagSlices;
 import io.vitrum.core.CborSerializable;
 import io.vitrum.core.plant.AnomalyLevel;
 import io.vitrum.core.plant.ReadingCheck;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -48,6 +50,12 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * older than {@code checkpoint-interval}, when the sender asks for one, and on passivation), plus
  * periodic snapshots. A sender that needs a batch durable before the reply (the REST API) sets
  * {@code checkpoint}; stream ingestion relies on Kafka as the durable raw log instead.
+ *
+ * <p>Anomaly transitions ({@link AnomalyRaised}, {@link AnomalyCleared}) are the sensor's output to
+ * the rest of the plant: they are tagged {@code sensor-anomaly-<n>} ({@link #ANOMALY_TAGS_PREFIX},
+ * one of {@code anomaly-tag-slices} tags, chosen by the persistence id) and read by projections,
+ * e.g. the furnace's alarms. The sensor itself calls nobody: the journal is the only record, and
+ * every read side receives each transition at least once, in the order of the sensor's readings.
  */
 public final class Sensor
     extends EventSourcedBehaviorWithEnforcedReplies<Sensor.Command, Sensor.Event, Sensor.State> {
@@ -55,6 +63,9 @@ public final class Sensor
   /** Part of every persistence id: never rename. */
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Sensor");
+
+  /** Prefix of the tags of anomaly events, stored in the journal: never rename. */
+  public static final String ANOMALY_TAGS_PREFIX = "sensor-anomaly";
 
   // ---- protocol ----
 
@@ -141,51 +152,45 @@ public final class Sensor
 
   // ---- behaviour ----
 
-  public static void init(
-      ActorSystem<?> system, SensorSettings settings, AnomalyListener anomalies) {
+  public static void init(ActorSystem<?> system, SensorSettings settings) {
     EntityMetrics metrics = new EntityMetrics(VitrumMetrics.get(system).registry(), "sensor");
     ClusterSharding.get(system)
         .init(
             Entity.of(
                     ENTITY_KEY,
-                    ctx ->
-                        create(ctx.getEntityId(), settings, metrics, anomalies, Clock.systemUTC()))
+                    ctx -> create(ctx.getEntityId(), settings, metrics, Clock.systemUTC()))
                 .withStopMessage(Passivate.INSTANCE));
   }
 
   public static Behavior<Command> create(
-      String tag,
-      SensorSettings settings,
-      EntityMetrics metrics,
-      AnomalyListener anomalies,
-      Clock clock) {
-    return new Sensor(tag, settings, metrics, anomalies, clock);
+      String tag, SensorSettings settings, EntityMetrics metrics, Clock clock) {
+    return new Sensor(tag, settings, metrics, clock);
+  }
+
+  /** The tags of the anomaly events of every sensor, for the projections that read them. */
+  public static TagSlices anomalyTags(SensorSettings settings) {
+    return new TagSlices(ANOMALY_TAGS_PREFIX, settings.anomalyTagSlices());
   }
 
   private final String tag;
   private final SensorSettings settings;
   private final EntityMetrics metrics;
-  private final AnomalyListener anomalies;
   private final Clock clock;
   private final PendingReply pending = new PendingReply();
+  private final Set<String> anomalyTags;
 
   // Live, actor-confined, not journaled per reading: restored from the state on recovery.
   private SensorWindow live;
   private long sinceCheckpoint;
   private Instant lastCheckpointAt;
 
-  private Sensor(
-      String tag,
-      SensorSettings settings,
-      EntityMetrics metrics,
-      AnomalyListener anomalies,
-      Clock clock) {
+  private Sensor(String tag, SensorSettings settings, EntityMetrics metrics, Clock clock) {
     super(PersistenceId.of(ENTITY_KEY.name(), tag), PersistFailure.restartWithBackoff());
     this.tag = tag;
     this.settings = settings;
     this.metrics = metrics;
-    this.anomalies = anomalies;
     this.clock = clock;
+    this.anomalyTags = Set.of(anomalyTags(settings).tagFor(persistenceId().id()));
     resetLive(new Unconfigured());
   }
 
@@ -197,6 +202,13 @@ public final class Sensor
   @Override
   public RetentionCriteria retentionCriteria() {
     return RetentionCriteria.snapshotEvery(settings.snapshotEvery(), 2);
+  }
+
+  @Override
+  public Set<String> tagsFor(Event event) {
+    return event instanceof AnomalyRaised || event instanceof AnomalyCleared
+        ? anomalyTags
+        : Set.of();
   }
 
   @Override
@@ -316,7 +328,6 @@ public final class Sensor
               pending.settled();
               metrics.persisted(start);
               checkpointed(now);
-              notifyAnomalies(state.config().furnace(), toPersist);
             })
         .thenReply(cmd.replyTo(), s -> ack);
   }
@@ -331,16 +342,6 @@ public final class Sensor
   private void checkpointed(Instant at) {
     sinceCheckpoint = 0;
     lastCheckpointAt = at;
-  }
-
-  private void notifyAnomalies(String furnace, List<Event> events) {
-    for (Event event : events) {
-      if (event instanceof AnomalyRaised raised) {
-        anomalies.raised(tag, furnace, raised.level(), raised.value(), raised.readingTs());
-      } else if (event instanceof AnomalyCleared cleared) {
-        anomalies.cleared(tag, furnace, cleared.value(), cleared.readingTs());
-      }
-    }
   }
 
   private ReplyEffect<Event, State> onGetState(State state, GetState cmd) {

@@ -14,13 +14,15 @@ import java.time.Instant;
  * @param time the window a reading's timestamp must fall in: not before the earliest accepted
  *     instant, not further in the future than the clock skew allowed
  * @param snapshotEvery take a snapshot every this many events
+ * @param anomalyTagSlices how many tags anomaly events are spread over (projection instances)
  */
 public record SensorSettings(
     Duration window,
     int checkpointEveryReadings,
     Duration checkpointInterval,
     ReadingCheck.TimeBounds time,
-    int snapshotEvery) {
+    int snapshotEvery,
+    int anomalyTagSlices) {
 
   public static SensorSettings create(Config config) {
     Config c = config.getConfig("vitrum.sensor");
@@ -30,6 +32,7 @@ public record SensorSettings(
         c.getDuration("checkpoint-interval"),
         new ReadingCheck.TimeBounds(
             Instant.parse(c.getString("earliest-reading")), c.getDuration("max-clock-skew")),
-        c.getInt("snapshot-every"));
+        c.getInt("snapshot-every"),
+        c.getInt("anomaly-tag-slices"));
   }
 }

@@ -1,6 +1,7 @@
 package io.vitrum.actors.furnace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import io.vitrum.core.plant.SetpointOrigin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -64,6 +66,23 @@ class FurnaceTest {
       CommandResultWithReply<Furnace.Command, Furnace.Event, Furnace.State, Confirmation> r) {
     assertTrue(r.hasNoEvents(), "a rejection persists nothing");
     return assertInstanceOf(Confirmation.Rejected.class, r.reply()).rejection().code().wire();
+  }
+
+  private CommandResultWithReply<Furnace.Command, Furnace.Event, Furnace.State, Confirmation> raise(
+      String alarmId, Instant at) {
+    return kit.runCommand(
+        replyTo -> new Furnace.RaiseAlarm(alarmId, alarmId, "warning", "high", at, replyTo));
+  }
+
+  private CommandResultWithReply<Furnace.Command, Furnace.Event, Furnace.State, Confirmation> clear(
+      String alarmId, Instant at) {
+    return kit.runCommand(replyTo -> new Furnace.ClearAlarm(alarmId, at, replyTo));
+  }
+
+  private static void assertSuperseded(
+      CommandResultWithReply<Furnace.Command, Furnace.Event, Furnace.State, Confirmation> r) {
+    assertTrue(r.hasNoEvents(), "a superseded transition persists nothing");
+    assertEquals(new Confirmation.Accepted("superseded by a later transition"), r.reply());
   }
 
   private Furnace.FurnaceView view() {
@@ -196,6 +215,65 @@ class FurnaceTest {
 
     kit.<Confirmation>runCommand(replyTo -> new Furnace.ClearAlarm("F1.crown.T3", NOW, replyTo));
     assertTrue(view().alarms().isEmpty(), "cleared and acknowledged: no longer listed");
+  }
+
+  @Test
+  void aReplayedOlderRaiseNeverResurrectsAClearedAlarm() {
+    String id = "F1.crown.T3";
+    Instant t1 = NOW.minusSeconds(30);
+    Instant t2 = NOW.minusSeconds(20);
+    raise(id, t1);
+    clear(id, t2);
+    assertSuperseded(raise(id, t1));
+    assertFalse(view().alarms().get(0).active(), "still cleared");
+
+    // Acknowledged and cleared, the alarm is no longer listed: still no resurrection.
+    kit.<Confirmation>runCommand(replyTo -> new Furnace.AcknowledgeAlarm(id, "carol", replyTo));
+    assertTrue(view().alarms().isEmpty());
+    assertSuperseded(raise(id, t1));
+    assertTrue(clear(id, t2).hasNoEvents());
+    assertTrue(view().alarms().isEmpty());
+
+    var later = raise(id, NOW);
+    assertEquals(NOW, later.eventOfType(Furnace.AlarmRaised.class).at(), "a newer raise counts");
+    assertTrue(view().alarms().get(0).active());
+  }
+
+  @Test
+  void aReplayedOlderClearNeverClearsALaterRaise() {
+    String id = "F1.crown.T3";
+    raise(id, NOW.minusSeconds(30));
+    clear(id, NOW.minusSeconds(20));
+    raise(id, NOW.minusSeconds(10));
+    assertSuperseded(clear(id, NOW.minusSeconds(20)));
+    assertTrue(view().alarms().get(0).active());
+    assertEquals(NOW.minusSeconds(10), view().alarms().get(0).raisedAt());
+  }
+
+  @Test
+  void replayingAWholeAlarmHistoryAgainPersistsNothing() {
+    String id = "F1.crown.T3";
+    List<Instant> transitions = List.of(NOW.minusSeconds(40), NOW.minusSeconds(30), NOW);
+    raise(id, transitions.get(0));
+    clear(id, transitions.get(1));
+    raise(id, transitions.get(2));
+    Furnace.FurnaceView before = view();
+
+    assertTrue(raise(id, transitions.get(0)).hasNoEvents());
+    assertTrue(clear(id, transitions.get(1)).hasNoEvents());
+    assertTrue(raise(id, transitions.get(2)).hasNoEvents());
+    assertEquals(before, view());
+  }
+
+  @Test
+  void remembersTheLastAlarmTransitionAcrossRecovery() {
+    String id = "F1.crown.T3";
+    raise(id, NOW.minusSeconds(30));
+    clear(id, NOW.minusSeconds(20));
+    kit.<Confirmation>runCommand(replyTo -> new Furnace.AcknowledgeAlarm(id, "carol", replyTo));
+    kit.restart();
+    assertSuperseded(raise(id, NOW.minusSeconds(30)));
+    assertTrue(view().alarms().isEmpty());
   }
 
   @Test

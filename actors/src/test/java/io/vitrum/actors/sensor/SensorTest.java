@@ -20,14 +20,20 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.Offset;
+import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit.CommandResultWithReply;
+import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
+import org.apache.pekko.stream.javadsl.Sink;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,11 +51,11 @@ class SensorTest {
           5,
           Duration.ofMinutes(10),
           new ReadingCheck.TimeBounds(Instant.parse("2000-01-01T00:00:00Z"), Duration.ofMinutes(5)),
-          3);
+          3,
+          4);
   private static final SensorConfig CONFIG =
       new SensorConfig("F1", "degC", 0, 1800, new AlarmLimits(1400.0, 1600.0, 5));
 
-  private final List<String> notices = new ArrayList<>();
   private EventSourcedBehaviorTestKit<Sensor.Command, Sensor.Event, Sensor.State> kit;
 
   @BeforeAll
@@ -62,26 +68,11 @@ class SensorTest {
     testKit.shutdownTestKit();
   }
 
-  private final AnomalyListener listener =
-      new AnomalyListener() {
-        @Override
-        public void raised(
-            String tag, String furnace, AnomalyLevel level, double value, Instant ts) {
-          notices.add("raised " + tag + " " + level + " " + value);
-        }
-
-        @Override
-        public void cleared(String tag, String furnace, double value, Instant ts) {
-          notices.add("cleared " + tag + " " + value);
-        }
-      };
-
   private Behavior<Sensor.Command> sensor(String tag) {
     return Sensor.create(
         tag,
         SETTINGS,
         new EntityMetrics(new SimpleMeterRegistry(), "sensor"),
-        listener,
         Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
@@ -281,7 +272,34 @@ class SensorTest {
                 new Sensor.RecordReadings(List.of(new Sensor.Sample(NOW, 1590)), false, replyTo));
     assertInstanceOf(Sensor.AnomalyCleared.class, cleared.events().get(0));
     assertEquals(AnomalyLevel.NORMAL, view().anomaly());
-    assertEquals(List.of("raised F1.crown.T3 HIGH 1605.0", "cleared F1.crown.T3 1590.0"), notices);
+  }
+
+  @Test
+  void tagsAnomalyTransitionsAndNothingElseWithTheSensorsSlice() throws Exception {
+    configure(CONFIG);
+    record(true, 1590, 1605);
+    kit.<Sensor.ReadingsAck>runCommand(
+        replyTo -> new Sensor.RecordReadings(List.of(new Sensor.Sample(NOW, 1590)), true, replyTo));
+
+    String tag = Sensor.anomalyTags(SETTINGS).tagFor("Sensor|" + TAG);
+    assertTrue(Sensor.anomalyTags(SETTINGS).tags().contains(tag), tag);
+    List<Object> tagged = new ArrayList<>();
+    for (String any : Sensor.anomalyTags(SETTINGS).tags()) {
+      List<Object> events =
+          PersistenceQuery.get(testKit.system())
+              .getReadJournalFor(
+                  PersistenceTestKitReadJournal.class, PersistenceTestKitReadJournal.Identifier())
+              .currentEventsByTag(any, Offset.noOffset())
+              .map(EventEnvelope::event)
+              .runWith(Sink.seq(), testKit.system())
+              .toCompletableFuture()
+              .get(5, TimeUnit.SECONDS);
+      assertTrue(any.equals(tag) || events.isEmpty(), any + " holds " + events);
+      tagged.addAll(events);
+    }
+    assertEquals(2, tagged.size(), tagged.toString());
+    assertInstanceOf(Sensor.AnomalyRaised.class, tagged.get(0));
+    assertInstanceOf(Sensor.AnomalyCleared.class, tagged.get(1));
   }
 
   @Test

@@ -6,6 +6,10 @@ import io.vitrum.config.VitrumConfig;
 import io.vitrum.config.embedded.EmbeddedCassandra;
 import io.vitrum.config.embedded.EmbeddedCassandraSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,6 +24,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * ends, after every class's {@code @AfterAll} has terminated its actor systems. Each test class
  * journals into its own keyspace; because the data directory outlives a run, tests also name their
  * entities with {@link #runId()} so that a second run never sees the first run's events.
+ *
+ * <p>Projections keep their offsets in a keyspace of the class too ({@code <keyspace>_projection}),
+ * created at start, and tagged-event queries start from the hour before this JVM started, so a
+ * fresh projection does not walk the hourly buckets since the production default.
  */
 public final class CassandraFixture implements BeforeAllCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -28,6 +36,10 @@ public final class CassandraFixture implements BeforeAllCallback {
   private static final String HEAP = "384m";
   private static final String RUN_ID =
       Long.toString(System.currentTimeMillis(), Character.MAX_RADIX);
+  private static final String FIRST_TIME_BUCKET =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HH:mm")
+          .withZone(ZoneOffset.UTC)
+          .format(Instant.now().minus(Duration.ofHours(1)));
 
   private static EmbeddedCassandra cassandra;
 
@@ -106,10 +118,16 @@ public final class CassandraFixture implements BeforeAllCallback {
               keyspace-autocreate = on
               tables-autocreate = on
             }
+            pekko.persistence.cassandra.events-by-tag.first-time-bucket = "%2$s"
+            pekko.projection.cassandra.offset-store.keyspace = "%1$s_projection"
+            vitrum.projections.create-offset-tables = on
+            # Creating a keyspace or table on a busy 2-core machine can outlast the driver's
+            # default 2 s, and the journal does not retry a failed creation.
+            datastax-java-driver.basic.request.timeout = 10s
             # A leaving or terminating cluster node hands its shards off before it stops.
             pekko.actor.testkit.typed.system-shutdown-default = 30s
             """
-                .formatted(keyspace));
+                .formatted(keyspace, FIRST_TIME_BUCKET));
     return VitrumConfig.withCassandraContactPoints(
         overrides.withFallback(node).withFallback(ConfigFactory.load()), contactPoint());
   }

@@ -2,9 +2,10 @@ package io.vitrum.http.server;
 
 import com.typesafe.config.Config;
 import io.vitrum.actors.furnace.Furnace;
-import io.vitrum.actors.furnace.FurnaceAlarms;
 import io.vitrum.actors.furnace.FurnaceSettings;
+import io.vitrum.actors.furnace.SensorAnomalyToFurnaceAlarms;
 import io.vitrum.actors.metrics.VitrumMetrics;
+import io.vitrum.actors.projection.ProjectionSettings;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.twin.Twin;
@@ -35,8 +36,9 @@ import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.apache.pekko.stream.UniqueKillSwitch;
 
 /**
- * Assembles one Vitrum node: metrics, the sharded entities, cluster membership (self-join locally,
- * seed nodes in the cluster profile, Kubernetes bootstrap), Pekko Management and the REST API.
+ * Assembles one Vitrum node: metrics, the sharded entities, the projections that connect them,
+ * cluster membership (self-join locally, seed nodes in the cluster profile, Kubernetes bootstrap),
+ * Pekko Management and the REST API.
  */
 public final class Node {
   private Node() {}
@@ -61,6 +63,7 @@ public final class Node {
         ctx -> {
           ActorSystem<Void> system = ctx.getSystem();
           initEntities(system, config);
+          initProjections(system, config);
           join(system, NodeSettings.create(config, profile));
           startSimulatorFeed(system, SimulatorFeedSettings.create(config));
           PekkoManagement.get(system).start();
@@ -89,10 +92,18 @@ public final class Node {
   /** Registers the node's metrics and the sharded entities. */
   public static void initEntities(ActorSystem<?> system, Config config) {
     PrometheusMetrics.get(system);
-    Sensor.init(system, SensorSettings.create(config), new FurnaceAlarms(system));
+    Sensor.init(system, SensorSettings.create(config));
     Furnace.init(system, FurnaceSettings.create(config));
     TwinSettings twin = TwinSettings.create(config);
     Twin.init(system, twin, DigitalTwin.container(twin.simulation()));
+  }
+
+  /** Starts the read sides over the entities' tagged events; after {@link #initEntities}. */
+  public static void initProjections(ActorSystem<?> system, Config config) {
+    SensorAnomalyToFurnaceAlarms.init(
+        system,
+        Sensor.anomalyTags(SensorSettings.create(config)),
+        ProjectionSettings.create(config, SensorAnomalyToFurnaceAlarms.NAME));
   }
 
   /** The public API of a node: every resource, measured. */

@@ -66,8 +66,9 @@ class NodeIT {
             pekko.cluster.jmx.multi-mbeans-in-same-jvm = on
             pekko.persistence.cassandra.journal.keyspace = "%s"
             pekko.persistence.cassandra.snapshot.keyspace = "%s_snapshot"
+            pekko.projection.cassandra.offset-store.keyspace = "%s_projection"
             """
-                .formatted(httpPort, managementPort, managementPort, keyspace, keyspace))
+                .formatted(httpPort, managementPort, managementPort, keyspace, keyspace, keyspace))
         .withFallback(local)
         .resolve();
   }

@@ -2,6 +2,11 @@ package io.vitrum.http.testing;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import io.vitrum.actors.furnace.SensorAnomalyToFurnaceAlarms;
+import io.vitrum.actors.projection.ProjectionSettings;
+import io.vitrum.actors.projection.TaggedProjection;
+import io.vitrum.actors.sensor.Sensor;
+import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.twin.TwinSettings;
 import io.vitrum.http.routes.ApiRoutes;
 import io.vitrum.http.routes.HttpSettings;
@@ -20,12 +25,15 @@ import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
+import org.apache.pekko.projection.eventsourced.javadsl.EventSourcedProvider;
+import org.apache.pekko.projection.testkit.javadsl.TestProjection;
 
 /**
  * A one-node cluster serving the real {@link ApiRoutes}, wrapped in {@link HttpMetrics}, on
  * 127.0.0.1 and an ephemeral port, with the sharded Sensor and Furnace entities over the in-memory
- * journal and snapshot store (events serialized, so CBOR bindings are exercised). One per test
- * class.
+ * journal and snapshot store (events serialized, so CBOR bindings are exercised), and the furnace
+ * alarm projection reading that journal's tagged events with in-memory offsets. One per test class.
  */
 public final class TestApi implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -65,6 +73,7 @@ public final class TestApi implements AutoCloseable {
     try {
       ActorSystem<Void> system = testKit.system();
       Node.initEntities(system, config);
+      initProjections(system, config);
       CompletableFuture<Void> up = new CompletableFuture<>();
       org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
           .registerOnMemberUp(() -> up.complete(null));
@@ -83,6 +92,22 @@ public final class TestApi implements AutoCloseable {
       testKit.shutdownTestKit();
       throw e;
     }
+  }
+
+  /** The node's projections, each over the in-memory journal instead of Cassandra. */
+  private static void initProjections(ActorSystem<?> system, Config config) {
+    ProjectionSettings settings =
+        ProjectionSettings.create(config, SensorAnomalyToFurnaceAlarms.NAME);
+    TaggedProjection.init(
+        system,
+        SensorAnomalyToFurnaceAlarms.NAME,
+        Sensor.anomalyTags(SensorSettings.create(config)),
+        tag ->
+            TestProjection.create(
+                TaggedProjection.projectionId(SensorAnomalyToFurnaceAlarms.NAME, tag),
+                EventSourcedProvider.<Sensor.Event>eventsByTag(
+                    system, PersistenceTestKitReadJournal.Identifier(), tag),
+                () -> SensorAnomalyToFurnaceAlarms.create(system, settings)));
   }
 
   public ActorTestKit testKit() {
