@@ -11,9 +11,15 @@ import java.time.Duration;
  * @param askTimeout how long a route waits for an entity's reply before answering 503
  * @param maxBodyBytes largest request body accepted; larger ones get 413
  * @param maxReadingsPerRequest largest batch of readings in one request
+ * @param bodyTimeout how long a route waits for the whole request body before answering 408
  */
 public record HttpSettings(
-    String iface, int port, Duration askTimeout, long maxBodyBytes, int maxReadingsPerRequest) {
+    String iface,
+    int port,
+    Duration askTimeout,
+    long maxBodyBytes,
+    int maxReadingsPerRequest,
+    Duration bodyTimeout) {
 
   public static HttpSettings create(Config config) {
     Config c = config.getConfig("vitrum.http");
@@ -22,6 +28,7 @@ public record HttpSettings(
         c.getInt("port"),
         c.getDuration("ask-timeout"),
         c.getBytes("max-body-size"),
-        c.getInt("max-readings-per-request"));
+        c.getInt("max-readings-per-request"),
+        c.getDuration("body-timeout"));
   }
 }

@@ -38,7 +38,7 @@ public final class TwinRoutes extends AllDirectives {
   public TwinRoutes(ClusterSharding sharding, HttpSettings settings) {
     this.sharding = sharding;
     this.settings = settings;
-    this.body = new JsonBody(settings.maxBodyBytes());
+    this.body = new JsonBody(settings);
   }
 
   public Route routes() {
@@ -59,15 +59,25 @@ public final class TwinRoutes extends AllDirectives {
                                 + "' must be 1-32 letters, digits, '-' or '_'"));
                   }
                   return concat(
-                      pathEnd(() -> get(() -> show(furnace))),
-                      path("what-if", () -> post(() -> whatIf(furnace))),
+                      pathEnd(
+                          () ->
+                              RouteTemplate.named(
+                                  "/api/twin/{id}", () -> get(() -> show(furnace)))),
+                      path(
+                          "what-if",
+                          () ->
+                              RouteTemplate.named(
+                                  "/api/twin/{id}/what-if", () -> post(() -> whatIf(furnace)))),
                       path(
                           "shadow",
                           () ->
-                              concat(
-                                  post(() -> startShadow(furnace)),
-                                  get(() -> shadow(furnace, Twin.GetShadow::new)),
-                                  delete(() -> shadow(furnace, Twin.StopShadow::new)))));
+                              RouteTemplate.named(
+                                  "/api/twin/{id}/shadow",
+                                  () ->
+                                      concat(
+                                          post(() -> startShadow(furnace)),
+                                          get(() -> shadow(furnace, Twin.GetShadow::new)),
+                                          delete(() -> shadow(furnace, Twin.StopShadow::new))))));
                 }));
   }
 
