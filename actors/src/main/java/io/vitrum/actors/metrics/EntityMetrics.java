@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Meters of one entity type: commands accepted and rejected (by command and rejection code) and the
@@ -13,11 +15,17 @@ import java.time.Duration;
  *   <li>{@code vitrum_entity_commands_total{entity,command,outcome,code}}
  *   <li>{@code vitrum_entity_persist_seconds{entity}} (histogram)
  * </ul>
+ *
+ * <p>Counters are registered once per (command, outcome, code) and then reused; commands and codes
+ * come from the entities' own fixed vocabularies, so the set stays small.
  */
 public final class EntityMetrics {
   private final MeterRegistry registry;
   private final String entity;
   private final Timer persist;
+  private final ConcurrentMap<Key, Counter> counters = new ConcurrentHashMap<>();
+
+  private record Key(String command, String outcome, String code) {}
 
   public EntityMetrics(MeterRegistry registry, String entity) {
     this.registry = registry;
@@ -48,9 +56,23 @@ public final class EntityMetrics {
   }
 
   private Counter counter(String command, String outcome, String code) {
+    Key key = new Key(command, outcome, code);
+    Counter counter = counters.get(key);
+    return counter != null ? counter : counters.computeIfAbsent(key, this::register);
+  }
+
+  private Counter register(Key key) {
     return Counter.builder("vitrum.entity.commands")
         .description("Commands handled by entities")
-        .tags("entity", entity, "command", command, "outcome", outcome, "code", code)
+        .tags(
+            "entity",
+            entity,
+            "command",
+            key.command(),
+            "outcome",
+            key.outcome(),
+            "code",
+            key.code())
         .register(registry);
   }
 }

@@ -12,10 +12,10 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
- * The REST API's JSON: strict on input (unknown fields, trailing tokens, NaN/Infinity literals,
- * floats for integer fields, nulls for primitives and scalars of the wrong JSON type, such as a
- * number in quotes, are errors; request bodies are never echoed in error locations), ISO-8601
- * timestamps on output.
+ * The REST API's JSON: strict on input (unknown fields, duplicate keys, trailing tokens,
+ * NaN/Infinity literals, floats for integer fields, nulls for primitives and scalars of the wrong
+ * JSON type, such as a number in quotes, are errors; request bodies are never echoed in error
+ * locations), ISO-8601 timestamps on output.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =
@@ -32,6 +32,7 @@ public final class Json {
                   text.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                       .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                       .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();

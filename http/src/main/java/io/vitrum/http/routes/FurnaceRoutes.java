@@ -35,7 +35,7 @@ public final class FurnaceRoutes extends AllDirectives {
   public FurnaceRoutes(ClusterSharding sharding, HttpSettings settings) {
     this.sharding = sharding;
     this.settings = settings;
-    this.body = new JsonBody(settings.maxBodyBytes());
+    this.body = new JsonBody(settings);
   }
 
   public Route routes() {
@@ -53,14 +53,31 @@ public final class FurnaceRoutes extends AllDirectives {
                                 user -> {
                                   String who = user.orElse("anonymous");
                                   return concat(
-                                      pathEnd(() -> get(() -> show(id))),
-                                      path("setpoints", () -> post(() -> changeSetpoint(id, who))),
-                                      path("autonomy", () -> put(() -> setAutonomy(id, who))),
+                                      pathEnd(
+                                          () ->
+                                              RouteTemplate.named(
+                                                  "/api/furnaces/{id}", () -> get(() -> show(id)))),
+                                      path(
+                                          "setpoints",
+                                          () ->
+                                              RouteTemplate.named(
+                                                  "/api/furnaces/{id}/setpoints",
+                                                  () -> post(() -> changeSetpoint(id, who)))),
+                                      path(
+                                          "autonomy",
+                                          () ->
+                                              RouteTemplate.named(
+                                                  "/api/furnaces/{id}/autonomy",
+                                                  () -> put(() -> setAutonomy(id, who)))),
                                       path(
                                           PathMatchers.segment("alarms")
                                               .slash(PathMatchers.segment())
                                               .slash("ack"),
-                                          alarmId -> post(() -> acknowledge(id, alarmId, who))));
+                                          alarmId ->
+                                              RouteTemplate.named(
+                                                  "/api/furnaces/{id}/alarms/{id}/ack",
+                                                  () ->
+                                                      post(() -> acknowledge(id, alarmId, who)))));
                                 }))));
   }
 

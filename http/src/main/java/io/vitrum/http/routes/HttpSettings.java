@@ -13,6 +13,7 @@ import java.time.Duration;
  *     the server's request timeout, so the API answers 503 {@code timeout} itself
  * @param maxBodyBytes largest request body accepted; larger ones get 413
  * @param maxReadingsPerRequest largest batch of readings in one request
+ * @param bodyTimeout how long a route waits for the whole request body before answering 408
  */
 public record HttpSettings(
     String iface,
@@ -20,7 +21,8 @@ public record HttpSettings(
     Duration askTimeout,
     Duration whatIfTimeout,
     long maxBodyBytes,
-    int maxReadingsPerRequest) {
+    int maxReadingsPerRequest,
+    Duration bodyTimeout) {
 
   public static HttpSettings create(Config config) {
     Config c = config.getConfig("vitrum.http");
@@ -30,6 +32,7 @@ public record HttpSettings(
         c.getDuration("ask-timeout"),
         c.getDuration("what-if-timeout"),
         c.getBytes("max-body-size"),
-        c.getInt("max-readings-per-request"));
+        c.getInt("max-readings-per-request"),
+        c.getDuration("body-timeout"));
   }
 }

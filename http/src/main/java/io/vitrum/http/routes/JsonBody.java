@@ -8,24 +8,44 @@ import io.vitrum.http.dto.ValidatedRequest;
 import io.vitrum.http.errors.Problem;
 import io.vitrum.http.errors.Problem.FieldError;
 import io.vitrum.http.errors.ProblemException;
+import io.vitrum.http.errors.Problems;
 import io.vitrum.http.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.http.javadsl.unmarshalling.Unmarshaller;
+import org.apache.pekko.http.scaladsl.model.EntityStreamException;
+import org.apache.pekko.stream.Materializer;
+import org.apache.pekko.util.ByteString;
 
 /**
  * Reads a JSON request body into a DTO, or answers with a precise problem: 415 for a body that is
- * not JSON, 413 beyond the size limit, 400 for malformed JSON, NaN/Infinity literals, wrong types
+ * not JSON, 413 beyond the size limit, 408 for a body that does not arrive in time, 400 for bytes
+ * that are not UTF-8, malformed JSON (duplicate keys included), NaN/Infinity literals, wrong types
  * and unknown fields (naming the field path), 422 for well-formed bodies whose fields are invalid.
+ *
+ * <p>The body is read whole, within {@code body-timeout}, and decoded strictly: a malformed byte
+ * sequence is refused rather than replaced by U+FFFD. A JSON escape of an unpaired surrogate (a
+ * lone high or low surrogate such as D800) parses into a string like any other; whether a field may
+ * hold one is the DTO's validation, and problem details that quote one render U+FFFD in its place.
  */
 final class JsonBody extends AllDirectives {
   private final long maxBytes;
+  private final Duration timeout;
 
-  JsonBody(long maxBytes) {
-    this.maxBytes = maxBytes;
+  JsonBody(HttpSettings settings) {
+    this.maxBytes = settings.maxBodyBytes();
+    this.timeout = settings.bodyTimeout();
   }
 
   /** Parses the body as {@code type}, then validates it, then runs {@code inner}. */
@@ -56,8 +76,65 @@ final class JsonBody extends AllDirectives {
           }
           return withSizeLimit(
               maxBytes,
-              () -> entity(Unmarshaller.entityToString(), text -> inner.apply(parse(text, type))));
+              () ->
+                  extractRequestEntity(
+                      limited -> {
+                        if (limited instanceof HttpEntity.Strict strict) {
+                          // The body came whole with the head (the common case): no waiting.
+                          return inner.apply(parse(utf8(strict.getData()), type));
+                        }
+                        return extractMaterializer(
+                            materializer ->
+                                onSuccess(
+                                    text(limited, materializer),
+                                    text -> inner.apply(parse(text, type))));
+                      }));
         });
+  }
+
+  /** The whole streamed body as text; fails with a problem if late, unreadable or not UTF-8. */
+  private CompletionStage<String> text(HttpEntity entity, Materializer materializer) {
+    // No second byte limit here: the entity's size limit fails the read with the API's own 413.
+    return entity
+        .toStrict(timeout.toMillis(), Long.MAX_VALUE, materializer)
+        .handle(
+            (strict, failure) -> {
+              if (failure != null) {
+                throw readFailure(failure);
+              }
+              return utf8(strict.getData());
+            });
+  }
+
+  private RuntimeException readFailure(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
+    if (cause instanceof TimeoutException) {
+      return new ProblemException(Problems.bodyTimeout(timeout));
+    }
+    if (cause instanceof EntityStreamException unreadable) {
+      return badRequest(
+          "malformed-request", "request body could not be read: " + unreadable.info().summary());
+    }
+    // A body over the limit (EntityStreamSizeException) is the root handler's 413.
+    return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+  }
+
+  /** Decodes {@code bytes} as UTF-8, refusing malformed sequences instead of replacing them. */
+  static String utf8(ByteString bytes) {
+    ByteBuffer in = bytes.asByteBuffer();
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(in)
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw badRequest(
+          "invalid-utf8",
+          "request body is not valid UTF-8: malformed byte sequence at byte offset "
+              + in.position());
+    }
   }
 
   static ProblemException invalid(List<FieldError> errors) {

@@ -39,7 +39,7 @@ public final class SensorRoutes extends AllDirectives {
   public SensorRoutes(ClusterSharding sharding, HttpSettings settings) {
     this.sharding = sharding;
     this.settings = settings;
-    this.body = new JsonBody(settings.maxBodyBytes());
+    this.body = new JsonBody(settings);
   }
 
   public Route routes() {
@@ -54,8 +54,19 @@ public final class SensorRoutes extends AllDirectives {
                         () ->
                             concat(
                                 pathEnd(
-                                    () -> concat(put(() -> configure(tag)), get(() -> show(tag)))),
-                                path("readings", () -> post(() -> record(tag)))))));
+                                    () ->
+                                        RouteTemplate.named(
+                                            "/api/sensors/{id}",
+                                            () ->
+                                                concat(
+                                                    put(() -> configure(tag)),
+                                                    get(() -> show(tag))))),
+                                path(
+                                    "readings",
+                                    () ->
+                                        RouteTemplate.named(
+                                            "/api/sensors/{id}/readings",
+                                            () -> post(() -> record(tag))))))));
   }
 
   private Route validTag(String tag, Supplier<Route> inner) {

@@ -45,7 +45,7 @@ public final class TwinRoutes extends AllDirectives {
     this.sharding = sharding;
     this.settings = settings;
     this.maxHorizonMinutes = maxHorizonMinutes;
-    this.body = new JsonBody(settings.maxBodyBytes());
+    this.body = new JsonBody(settings);
   }
 
   public Route routes() {
@@ -66,18 +66,31 @@ public final class TwinRoutes extends AllDirectives {
                                 + "' must be 1-32 letters, digits, '-' or '_'"));
                   }
                   return concat(
-                      pathEnd(() -> get(() -> show(furnace))),
-                      path("what-if", () -> post(() -> whatIf(furnace))),
+                      pathEnd(
+                          () ->
+                              RouteTemplate.named(
+                                  "/api/twin/{id}", () -> get(() -> show(furnace)))),
+                      path(
+                          "what-if",
+                          () ->
+                              RouteTemplate.named(
+                                  "/api/twin/{id}/what-if", () -> post(() -> whatIf(furnace)))),
                       path(
                           PathMatchers.segment("scenarios").slash(PathMatchers.segment()),
-                          id -> get(() -> scenario(furnace, id))),
+                          id ->
+                              RouteTemplate.named(
+                                  "/api/twin/{id}/scenarios/{id}",
+                                  () -> get(() -> scenario(furnace, id)))),
                       path(
                           "shadow",
                           () ->
-                              concat(
-                                  post(() -> startShadow(furnace)),
-                                  get(() -> shadow(furnace, Twin.GetShadow::new)),
-                                  delete(() -> shadow(furnace, Twin.StopShadow::new)))));
+                              RouteTemplate.named(
+                                  "/api/twin/{id}/shadow",
+                                  () ->
+                                      concat(
+                                          post(() -> startShadow(furnace)),
+                                          get(() -> shadow(furnace, Twin.GetShadow::new)),
+                                          delete(() -> shadow(furnace, Twin.StopShadow::new))))));
                 }));
   }
 

@@ -11,6 +11,7 @@ import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.actors.twin.TwinSettings;
 import io.vitrum.core.twin.DigitalTwin;
+import io.vitrum.http.errors.Problems;
 import io.vitrum.http.routes.ApiRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HttpSettings;
@@ -106,7 +107,10 @@ public final class Node {
         ProjectionSettings.create(config, SensorAnomalyToFurnaceAlarms.NAME));
   }
 
-  /** The public API of a node: every resource, measured. */
+  /**
+   * The public API of a node: every resource, measured; built once. The outer problem handler only
+   * sees what escapes the metrics layer itself, so that even that is answered as a problem.
+   */
   public static Route route(ActorSystem<?> system, HttpSettings settings, TwinSettings twin) {
     ClusterSharding sharding = ClusterSharding.get(system);
     ApiRoutes api =
@@ -114,7 +118,8 @@ public final class Node {
             new SensorRoutes(sharding, settings),
             new FurnaceRoutes(sharding, settings),
             new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)));
-    return new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api::routes);
+    return new Problems()
+        .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));
   }
 
   /** Starts the simulator feed once this node is up; stops it before the node leaves. */

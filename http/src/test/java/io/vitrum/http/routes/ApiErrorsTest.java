@@ -2,6 +2,7 @@ package io.vitrum.http.routes;
 
 import static io.vitrum.http.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.ApiClient.Reply;
 import io.vitrum.http.testing.TestApi;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -266,6 +269,92 @@ class ApiErrorsTest {
     assertNotEquals("<script>", replaced);
     assertEquals(replaced, UUID.fromString(replaced).toString());
     assertNotEquals(generated, replaced);
+  }
+
+  @Test
+  void invalidUtf8IsABadRequest() {
+    String head = "{\"parameter\":\"crownTemperature\",\"value\":1575,\"reason\":\"";
+    byte[][] malformed = {
+      {'c', 'a', 'f', (byte) 0xE9}, // ISO-8859-1, not UTF-8
+      {(byte) 0xC0, (byte) 0xAF}, // an overlong '/'
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // a UTF-16 surrogate encoded as UTF-8
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // beyond U+10FFFF
+      {'x', (byte) 0xE2, (byte) 0x82} // truncated
+    };
+    for (byte[] bad : malformed) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      body.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
+      body.writeBytes(bad);
+      body.writeBytes("\"}".getBytes(StandardCharsets.US_ASCII));
+      JsonNode problem =
+          assertProblemAt(
+              http.send(
+                  "POST",
+                  SETPOINTS,
+                  BodyPublishers.ofByteArray(body.toByteArray()),
+                  "Content-Type",
+                  "application/json",
+                  "X-Correlation-Id",
+                  "c-utf8"),
+              400,
+              "invalid-utf8",
+              "c-utf8");
+      int offset = head.length() + (bad[0] == 'c' ? 3 : bad[0] == 'x' ? 1 : 0);
+      assertTrue(
+          problem.path("detail").asText().endsWith("at byte offset " + offset), problem::toString);
+    }
+    // Well-formed multi-byte UTF-8 reads as it was sent.
+    JsonNode wellFormed =
+        assertProblem(
+            http.postJson(
+                SETPOINTS,
+                "{\"parameter\":\"crownTemperature\",\"value\":1575,\"\u03a9\u00b0\":1}"),
+            400,
+            "unknown-field");
+    assertTrue(wellFormed.path("detail").asText().contains("'\u03a9\u00b0'"), wellFormed::toString);
+  }
+
+  @Test
+  void duplicateKeysAreMalformed() {
+    JsonNode problem =
+        assertProblemAt(
+            postSetpoint(
+                "{\"parameter\":\"crownTemperature\",\"value\":1575,\"value\":1580,\"reason\":\"x\"}",
+                "c-dup"),
+            400,
+            "malformed-json",
+            "c-dup");
+    assertTrue(problem.path("detail").asText().contains("'value'"), problem::toString);
+    JsonNode nested =
+        assertProblem(
+            http.postJson(
+                "/api/sensors/F1.crown.T1/readings",
+                "{\"readings\":[{\"ts\":\"2026-11-20T10:00:00Z\",\"value\":1,\"value\":2}]}"),
+            400,
+            "malformed-json");
+    assertTrue(nested.path("detail").asText().contains("'value'"), nested::toString);
+  }
+
+  @Test
+  void loneSurrogateEscapesAreQuotedSafely() {
+    // An unknown field named by a lone high surrogate: the detail quotes it as U+FFFD.
+    JsonNode unknown =
+        assertProblemAt(
+            postSetpoint("{\"\\ud800\":1}", "c-surrogate"), 400, "unknown-field", "c-surrogate");
+    assertTrue(unknown.path("detail").asText().contains("'\ufffd'"), unknown::toString);
+    // A lone low surrogate where a number belongs.
+    JsonNode wrongType =
+        assertProblem(
+            postSetpoint(
+                "{\"parameter\":\"crownTemperature\",\"value\":\"\\udc00\",\"reason\":\"x\"}",
+                "c-low"),
+            400,
+            "invalid-field");
+    assertTrue(wrongType.path("detail").asText().startsWith("value: "), wrongType::toString);
+    assertFalse(
+        wrongType.path("detail").asText().chars().anyMatch(c -> Character.isSurrogate((char) c)),
+        wrongType::toString);
+    assertProblem(postSetpoint("{\"parameter\":\"\\ud800", "c-cut"), 400, "malformed-json");
   }
 
   @Test

@@ -147,6 +147,28 @@ public final class ApiClient {
     }
   }
 
+  /**
+   * Writes {@code request} as it is to a new connection, leaves the connection open and reads one
+   * response: for requests that the JDK client refuses to send (malformed request lines, bad
+   * percent-encoding, unknown methods) or bodies that stop short of their declared length.
+   */
+  public Reply sendRaw(byte[] request) {
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout((int) TIMEOUT.toMillis());
+      OutputStream out = socket.getOutputStream();
+      out.write(request);
+      out.flush();
+      return readResponse(socket.getInputStream());
+    } catch (IOException e) {
+      throw new UncheckedIOException("raw request failed", e);
+    }
+  }
+
+  /** {@link #sendRaw(byte[])} of {@code request}, whose characters are all ISO-8859-1. */
+  public Reply sendRaw(String request) {
+    return sendRaw(request.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
   private static Reply readResponse(InputStream in) throws IOException {
     String statusLine = readLine(in);
     int status = Integer.parseInt(statusLine.split(" ", 3)[1]);

@@ -16,6 +16,25 @@ public final class ProblemAssertions {
    * one correlation id in the header that the body repeats. Returns the document.
    */
   public static JsonNode assertProblem(ApiClient.Reply reply, int status, String code) {
+    JsonNode problem = assertProblemDocument(reply, status, code);
+    assertTrue(problem.path("instance").isTextual(), () -> "instance of " + reply);
+    return problem;
+  }
+
+  /**
+   * {@link #assertProblem} for a request that the server could not parse: there is no path to name
+   * as the {@code instance}, and the correlation id is a fresh one.
+   */
+  public static JsonNode assertUnparsedProblem(ApiClient.Reply reply, int status, String code) {
+    JsonNode problem = assertProblemDocument(reply, status, code);
+    assertTrue(problem.path("instance").isMissingNode(), () -> "no instance in " + reply);
+    assertTrue(
+        reply.header("X-Correlation-Id").orElseThrow().matches("[A-Za-z0-9._:-]{1,64}"),
+        () -> "a safe correlation id in " + reply.headers().map());
+    return problem;
+  }
+
+  private static JsonNode assertProblemDocument(ApiClient.Reply reply, int status, String code) {
     assertEquals(status, reply.status(), () -> "status of " + reply);
     assertEquals("application/problem+json", reply.contentType(), () -> "content type of " + reply);
     JsonNode problem = reply.json();
@@ -30,7 +49,6 @@ public final class ProblemAssertions {
         () -> "one correlation header in " + reply.headers().map());
     String correlation = reply.header("X-Correlation-Id").orElseThrow();
     assertEquals(correlation, problem.path("correlationId").asText(), "body repeats the header");
-    assertTrue(problem.path("instance").isTextual(), () -> "instance of " + reply);
     return problem;
   }
 }

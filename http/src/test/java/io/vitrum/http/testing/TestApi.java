@@ -68,7 +68,12 @@ public final class TestApi implements AutoCloseable {
 
   /** Starts the system, joins it to itself, starts the entities and binds the API. */
   public static TestApi start(String name) throws Exception {
-    Config config = config();
+    return start(name, ConfigFactory.empty());
+  }
+
+  /** As {@link #start(String)}, with {@code overrides} on top of {@link #config()}. */
+  public static TestApi start(String name, Config overrides) throws Exception {
+    Config config = overrides.withFallback(config()).resolve();
     ActorTestKit testKit = ActorTestKit.create(name, config);
     try {
       ActorSystem<Void> system = testKit.system();
