@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.model.HttpEntity;
@@ -25,7 +24,6 @@ import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.http.scaladsl.model.EntityStreamException;
-import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -78,34 +76,36 @@ final class JsonBody extends AllDirectives {
               maxBytes,
               () ->
                   extractRequestEntity(
-                      limited -> {
-                        if (limited instanceof HttpEntity.Strict strict) {
-                          // The body came whole with the head (the common case): no waiting.
-                          return inner.apply(parse(utf8(strict.getData()), type));
-                        }
-                        return extractMaterializer(
-                            materializer ->
-                                onSuccess(
-                                    text(limited, materializer),
-                                    text -> inner.apply(parse(text, type))));
-                      }));
+                      limited -> withText(limited, text -> inner.apply(parse(text, type)))));
         });
   }
 
-  /** The whole streamed body as text; fails with a problem if late, unreadable or not UTF-8. */
-  private CompletionStage<String> text(HttpEntity entity, Materializer materializer) {
-    // No second byte limit here: the entity's size limit fails the read with the API's own 413.
-    return entity
-        .toStrict(timeout.toMillis(), Long.MAX_VALUE, materializer)
-        .handle(
-            (strict, failure) -> {
-              if (failure != null) {
-                throw readFailure(failure);
-              }
-              return utf8(strict.getData());
-            });
+  /**
+   * Runs {@code inner} with the whole body as text: at once if it came with the request head,
+   * otherwise once it has arrived, within {@code body-timeout}.
+   */
+  private Route withText(HttpEntity entity, Function<String, Route> inner) {
+    if (entity instanceof HttpEntity.Strict strict) {
+      return inner.apply(utf8(strict.getData()));
+    }
+    // onComplete rather than CompletionStage callbacks: Scala's CompletionStage runs those
+    // asynchronously, on a new thread each time where the common pool is one thread wide.
+    return extractMaterializer(
+        materializer ->
+            onComplete(
+                entity.toStrict(timeout.toMillis(), Long.MAX_VALUE, materializer),
+                read -> {
+                  if (read.isFailure()) {
+                    throw readFailure(read.failed().get());
+                  }
+                  return inner.apply(utf8(read.get().getData()));
+                }));
   }
 
+  /**
+   * The problem for a body that could not be read whole (no second byte limit was given to
+   * toStrict: the entity's own size limit fails the read with the API's 413, handled at the root).
+   */
   private RuntimeException readFailure(Throwable failure) {
     Throwable cause = failure instanceof CompletionException c ? c.getCause() : failure;
     if (cause instanceof TimeoutException) {
@@ -115,7 +115,6 @@ final class JsonBody extends AllDirectives {
       return badRequest(
           "malformed-request", "request body could not be read: " + unreadable.info().summary());
     }
-    // A body over the limit (EntityStreamSizeException) is the root handler's 413.
     return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
   }
 
