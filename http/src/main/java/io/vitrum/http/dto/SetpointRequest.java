@@ -19,7 +19,6 @@ public record SetpointRequest(String parameter, Double value, String reason)
     Validation.required(value, "value", errors);
     Validation.finiteIfPresent(value, "value", errors);
     Validation.required(reason, "reason", errors);
-    Validation.text(parameter, FreeText.NAME_MAX, "parameter", errors);
     Validation.text(reason, FreeText.REASON_MAX, "reason", errors);
     return errors;
   }
