@@ -9,6 +9,7 @@ import io.vitrum.core.plant.Reading;
 import io.vitrum.core.plant.SensorConfig;
 import io.vitrum.core.plant.SetpointParameter;
 import io.vitrum.core.plant.TagSpec;
+import io.vitrum.core.rejection.RejectionKind;
 import io.vitrum.core.sim.PlantSimulator;
 import io.vitrum.core.sim.SimulatorConfig;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.pattern.Patterns;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
@@ -44,16 +46,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class SimulatorFeed {
   private static final Logger log = LoggerFactory.getLogger(SimulatorFeed.class);
+  private static final int CONFIGURE_ATTEMPTS = 10;
+  private static final Duration CONFIGURE_RETRY_DELAY = Duration.ofSeconds(2);
 
   private final SimulatorFeedSettings settings;
+  private final ActorSystem<?> system;
   private final ClusterSharding sharding;
   private final PlantSimulator plant;
   private long ticks;
   private Instant lastAdvance;
 
-  private SimulatorFeed(SimulatorFeedSettings settings, ClusterSharding sharding) {
+  private SimulatorFeed(SimulatorFeedSettings settings, ActorSystem<?> system) {
     this.settings = settings;
-    this.sharding = sharding;
+    this.system = system;
+    this.sharding = ClusterSharding.get(system);
     Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     this.plant =
         new PlantSimulator(
@@ -63,7 +69,7 @@ public final class SimulatorFeed {
 
   /** Configures the simulated sensors, then feeds them until the kill switch is pulled. */
   public static UniqueKillSwitch start(ActorSystem<?> system, SimulatorFeedSettings settings) {
-    SimulatorFeed feed = new SimulatorFeed(settings, ClusterSharding.get(system));
+    SimulatorFeed feed = new SimulatorFeed(settings, system);
     log.info(
         "Simulator feed: {} furnaces, {} tags, seed {}",
         settings.furnaces(),
@@ -87,18 +93,35 @@ public final class SimulatorFeed {
     return Source.from(plant.tags()).map(spec -> () -> configure(spec));
   }
 
+  /**
+   * Configures one sensor, retried while the cluster cannot store it yet (a first start creates the
+   * journal's keyspace and tables meanwhile): configuring is idempotent, and a sensor left
+   * unconfigured would reject every reading of the run.
+   */
   private CompletionStage<Done> configure(TagSpec spec) {
+    SensorConfig config =
+        new SensorConfig(spec.furnace(), spec.unit(), spec.min(), spec.max(), AlarmLimits.NONE);
     return guarded(
         "configure " + spec.tag(),
-        sharding
-            .entityRefFor(Sensor.ENTITY_KEY, spec.tag())
-            .<Confirmation>ask(
-                replyTo ->
-                    new Sensor.Configure(
-                        new SensorConfig(
-                            spec.furnace(), spec.unit(), spec.min(), spec.max(), AlarmLimits.NONE),
-                        replyTo),
-                settings.askTimeout()));
+        Patterns.retry(
+            () ->
+                sharding
+                    .entityRefFor(Sensor.ENTITY_KEY, spec.tag())
+                    .<Confirmation>ask(
+                        replyTo -> new Sensor.Configure(config, replyTo), settings.askTimeout())
+                    .thenApply(SimulatorFeed::storedOrThrow),
+            CONFIGURE_ATTEMPTS,
+            CONFIGURE_RETRY_DELAY,
+            system.classicSystem().scheduler(),
+            system.executionContext()));
+  }
+
+  private static Confirmation storedOrThrow(Confirmation reply) {
+    if (reply instanceof Confirmation.Rejected rejected
+        && rejected.rejection().kind() == RejectionKind.UNAVAILABLE) {
+      throw new IllegalStateException(rejected.rejection().reason());
+    }
+    return reply;
   }
 
   private Source<Delivery, ?> deliveries() {
