@@ -1,5 +1,6 @@
 package io.vitrum.loadtests.http;
 
+import io.vitrum.loadtests.Cli;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,17 +65,12 @@ public final class SetpointLoadLoop {
   }
 
   public static void main(String[] args) throws Exception {
-    Options options;
-    try {
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(
-          "usage: SetpointLoadLoop [http://127.0.0.1:8080] [--seconds 20] [--concurrency 8]"
-              + " [--furnaces 50] [--max-requests 1000000]");
-      System.exit(2);
-      return;
-    }
+    Options options =
+        Cli.parseOrExit(
+            args,
+            SetpointLoadLoop::parse,
+            "usage: SetpointLoadLoop [http://127.0.0.1:8080] [--seconds 20] [--concurrency 8]"
+                + " [--furnaces 50] [--max-requests 1000000]");
     System.exit(run(options) ? 0 : 1);
   }
 

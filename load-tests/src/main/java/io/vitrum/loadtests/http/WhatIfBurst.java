@@ -1,5 +1,6 @@
 package io.vitrum.loadtests.http;
 
+import io.vitrum.loadtests.Cli;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,17 +43,12 @@ public final class WhatIfBurst {
   private record Answer(int status, long nanos) {}
 
   public static void main(String[] args) throws Exception {
-    Options options;
-    try {
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(
-          "usage: WhatIfBurst [http://127.0.0.1:8080] [--furnace F1] [--burst 40]"
-              + " [--horizon-minutes 10080]");
-      System.exit(2);
-      return;
-    }
+    Options options =
+        Cli.parseOrExit(
+            args,
+            WhatIfBurst::parse,
+            "usage: WhatIfBurst [http://127.0.0.1:8080] [--furnace F1] [--burst 40]"
+                + " [--horizon-minutes 10080]");
     System.exit(run(options) ? 0 : 1);
   }
 

@@ -15,6 +15,7 @@ import io.vitrum.config.embedded.EmbeddedCassandra;
 import io.vitrum.config.embedded.EmbeddedCassandraSettings;
 import io.vitrum.core.plant.AlarmLimits;
 import io.vitrum.core.plant.SensorConfig;
+import io.vitrum.loadtests.Cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,17 +71,12 @@ public final class ProjectionLag {
   record Options(int transitions, int sensors, int pollMillis, Path dataDirectory) {}
 
   public static void main(String[] args) throws Exception {
-    Options options;
-    try {
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.err.println(
-          "usage: ProjectionLag [--transitions 100] [--sensors 5] [--poll-ms 20]"
-              + " [--data-dir load-tests/target/lag-cassandra]");
-      System.exit(2);
-      return;
-    }
+    Options options =
+        Cli.parseOrExit(
+            args,
+            ProjectionLag::parse,
+            "usage: ProjectionLag [--transitions 100] [--sensors 5] [--poll-ms 20]"
+                + " [--data-dir load-tests/target/lag-cassandra]");
     EmbeddedCassandra cassandra =
         EmbeddedCassandra.start(
             EmbeddedCassandraSettings.create(VitrumConfig.load("local"))

@@ -1,0 +1,2 @@
+/** What the command-line tools of the load-test module share. */
+package io.vitrum.loadtests;
