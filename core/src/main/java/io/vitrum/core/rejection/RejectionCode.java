@@ -46,6 +46,22 @@ public enum RejectionCode {
   /** The entity already runs as much work of this kind as it may. */
   BUSY("busy", RejectionKind.BUSY),
 
+  // ---- ingest (validation before Kafka; quarantined with the original payload) ----
+  /** A payload that cannot be decoded (not JSON, wrong shape, bad protobuf, bad registers). */
+  MALFORMED_PAYLOAD("malformed-payload", RejectionKind.BAD_REQUEST),
+  /** A payload larger than the source accepts. */
+  PAYLOAD_TOO_LARGE("payload-too-large", RejectionKind.BAD_REQUEST),
+  /** A tag the tag map does not name. */
+  UNKNOWN_TAG("unknown-tag", RejectionKind.NOT_FOUND),
+  /** A reading whose unit is not the tag's configured unit. */
+  UNIT_MISMATCH("unit-mismatch", RejectionKind.UNPROCESSABLE),
+  /** A change faster than the sensor can physically follow. */
+  IMPOSSIBLE_RATE("impossible-rate", RejectionKind.UNPROCESSABLE),
+  /** A reading the source itself marked bad (OPC UA Bad status, Sparkplug stale, dropout). */
+  BAD_QUALITY("bad-quality", RejectionKind.UNPROCESSABLE),
+  /** The same tag and timestamp again. */
+  DUPLICATE("duplicate", RejectionKind.CONFLICT),
+
   // ---- any entity ----
   /** The journal failed or refused to store the command's events; nothing was applied. */
   PERSIST_FAILED("persist-failed", RejectionKind.UNAVAILABLE);
