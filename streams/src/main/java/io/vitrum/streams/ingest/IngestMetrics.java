@@ -1,0 +1,76 @@
+package io.vitrum.streams.ingest;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Meters of ingest, on the node's registry (Prometheus {@code /metrics}):
+ *
+ * <ul>
+ *   <li>{@code vitrum_ingest_readings_total{source,outcome}}: readings accepted, quarantined, and
+ *       (source {@code sensor}) delivered, duplicate or refused by the entities
+ *   <li>{@code vitrum_ingest_quarantined_total{source,reason}}: quarantined input by reason
+ *   <li>{@code vitrum_ingest_stage_seconds{stage}}: latency of a stage ({@code kafka-write}: from
+ *       validation to the readings log; {@code delivery}: from the readings log into the entity)
+ * </ul>
+ *
+ * Sources and reasons come from fixed vocabularies (the source names and the rejection codes), so
+ * the set of series stays small.
+ */
+public final class IngestMetrics {
+  private final MeterRegistry registry;
+  private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+
+  public IngestMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Counts {@code n} readings of {@code source} with {@code outcome}. */
+  public void readings(String source, String outcome, long n) {
+    if (n > 0) {
+      counter("vitrum.ingest.readings", "outcome", source, outcome).increment(n);
+    }
+  }
+
+  /** Counts one quarantined input of {@code source} for {@code reason}. */
+  public void quarantined(String source, String reason) {
+    counter("vitrum.ingest.quarantined", "reason", source, reason).increment();
+  }
+
+  /** Records how long {@code stage} took for one element. */
+  public void stage(String stage, Duration took) {
+    timers
+        .computeIfAbsent(
+            stage,
+            s ->
+                Timer.builder("vitrum.ingest.stage")
+                    .description("Latency of one ingest stage")
+                    .tag("stage", s)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(1))
+                    .maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(registry))
+        .record(took);
+  }
+
+  private Counter counter(String name, String kind, String source, String value) {
+    String key = name + '|' + source + '|' + value;
+    Counter c = counters.get(key);
+    if (c != null) {
+      return c;
+    }
+    return counters.computeIfAbsent(
+        key,
+        k ->
+            Counter.builder(name)
+                .description("Ingest " + kind + " counts")
+                .tag("source", source)
+                .tag(kind, value)
+                .register(registry));
+  }
+}
