@@ -124,6 +124,37 @@ public final class TagMap {
     return row(TagId.of(furnace, TagMapRow.SETPOINT_AREA, parameter.key()));
   }
 
+  /** The map as CSV with the standard header, one row per line, in insertion order. */
+  public String toCsv() {
+    StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    for (TagMapRow r : rows.values()) {
+      out.append(
+              String.join(
+                  ",",
+                  field(r.tag()),
+                  field(r.furnace()),
+                  field(r.unit()),
+                  number(r.min()),
+                  number(r.max()),
+                  r.alarmLow() == null ? "" : number(r.alarmLow()),
+                  r.alarmHigh() == null ? "" : number(r.alarmHigh()),
+                  r.source().key(),
+                  field(r.address())))
+          .append('\n');
+    }
+    return out.toString();
+  }
+
+  private static String field(String text) {
+    return text.contains(",") || text.contains("\"") || text.contains("\n")
+        ? '"' + text.replace("\"", "\"\"") + '"'
+        : text;
+  }
+
+  private static String number(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
   /** Number of rows. */
   public int size() {
     return rows.size();

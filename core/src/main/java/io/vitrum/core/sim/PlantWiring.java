@@ -105,29 +105,7 @@ public final class PlantWiring {
 
   /** The same rows as CSV text with the tag map's header. */
   public static String csv(int furnaces) {
-    StringBuilder out = new StringBuilder(String.join(",", io.vitrum.core.ingest.TagMap.COLUMNS));
-    out.append('\n');
-    for (TagMapRow r : rows(furnaces)) {
-      out.append(r.tag())
-          .append(',')
-          .append(r.furnace())
-          .append(',')
-          .append(r.unit())
-          .append(',')
-          .append(number(r.min()))
-          .append(',')
-          .append(number(r.max()))
-          .append(',')
-          .append(r.alarmLow() == null ? "" : number(r.alarmLow()))
-          .append(',')
-          .append(r.alarmHigh() == null ? "" : number(r.alarmHigh()))
-          .append(',')
-          .append(r.source().key())
-          .append(',')
-          .append(r.address())
-          .append('\n');
-    }
-    return out.toString();
+    return io.vitrum.core.ingest.TagMap.EMPTY.with(rows(furnaces)).toCsv();
   }
 
   private static String address(SourceKind source, TagSpec spec, int index, int unit) {
@@ -158,10 +136,6 @@ public final class PlantWiring {
           new ModbusAddress(
               unit, ModbusTable.INPUT, register, ModbusType.FLOAT32, 1, WordOrder.ABCD);
     };
-  }
-
-  private static String number(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }
 
   private static int number(String furnaceId) {

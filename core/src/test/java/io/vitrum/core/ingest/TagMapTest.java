@@ -119,6 +119,23 @@ class TagMapTest {
     assertEquals("ns=2;s=a", first.row("F1.crown.T1").orElseThrow().address(), "immutable");
   }
 
+  @Test
+  void rendersAsCsvThatParsesBackToTheSameRows() {
+    TagMap map =
+        TagMap.parse(
+                HEADER
+                    + "F1.crown.T1,F1,degC,0,1800,,1650.5,opcua,\"ns=2;s=odd,name\"\n"
+                    + "F2.flue.O2,F2,%,0,21,0.5,,mqtt,\n")
+            .toMap();
+    TagMap.Parsed again = TagMap.parse(map.toCsv());
+    assertEquals(List.of(), again.errors());
+    assertEquals(
+        map.rows().stream().map(r -> r.tag() + r.address() + r.alarmHigh() + r.alarmLow()).toList(),
+        again.rows().stream()
+            .map(r -> r.tag() + r.address() + r.alarmHigh() + r.alarmLow())
+            .toList());
+  }
+
   private static void assertReason(TagMapError error, String expected) {
     assertTrue(error.reason().contains(expected), error.line() + ": " + error.reason());
   }

@@ -24,7 +24,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class ApiRoutes extends AllDirectives {
   private final Route route;
 
-  public ApiRoutes(SensorRoutes sensors, FurnaceRoutes furnaces, TwinRoutes twins) {
+  public ApiRoutes(
+      SensorRoutes sensors, FurnaceRoutes furnaces, TwinRoutes twins, IngestRoutes ingest) {
     this.route =
         correlated(
             new Problems()
@@ -32,7 +33,12 @@ public final class ApiRoutes extends AllDirectives {
                     concat(
                         pathPrefix(
                             "api",
-                            () -> concat(sensors.routes(), furnaces.routes(), twins.routes())),
+                            () ->
+                                concat(
+                                    sensors.routes(),
+                                    furnaces.routes(),
+                                    twins.routes(),
+                                    ingest.routes())),
                         landing())));
   }
 

@@ -15,12 +15,18 @@ import io.vitrum.http.errors.Problems;
 import io.vitrum.http.routes.ApiRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HttpSettings;
+import io.vitrum.http.routes.IngestRoutes;
 import io.vitrum.http.routes.SensorRoutes;
 import io.vitrum.http.routes.TwinRoutes;
-import io.vitrum.streams.ingest.sim.SimulatorFeed;
-import io.vitrum.streams.ingest.sim.SimulatorFeedSettings;
+import io.vitrum.streams.ingest.Ingest;
+import io.vitrum.streams.ingest.IngestSettings;
+import io.vitrum.streams.ingest.Sources;
+import io.vitrum.streams.ingest.kafka.KafkaSettings;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -34,7 +40,6 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
-import org.apache.pekko.stream.UniqueKillSwitch;
 
 /**
  * Assembles one Vitrum node: metrics, the sharded entities, the projections that connect them,
@@ -66,11 +71,19 @@ public final class Node {
           initEntities(system, config);
           initProjections(system, config);
           join(system, NodeSettings.create(config, profile));
-          startSimulatorFeed(system, SimulatorFeedSettings.create(config));
+          AtomicReference<Ingest> ingest = new AtomicReference<>();
+          startIngest(system, config, ingest);
           PekkoManagement.get(system).start();
 
           HttpSettings settings = HttpSettings.create(config);
-          HttpServer.start(system, settings, route(system, settings, TwinSettings.create(config)))
+          HttpServer.start(
+                  system,
+                  settings,
+                  route(
+                      system,
+                      settings,
+                      TwinSettings.create(config),
+                      () -> Optional.ofNullable(ingest.get())))
               .whenComplete(
                   (binding, failure) -> {
                     if (failure != null) {
@@ -112,31 +125,57 @@ public final class Node {
    * sees what escapes the metrics layer itself, so that even that is answered as a problem.
    */
   public static Route route(ActorSystem<?> system, HttpSettings settings, TwinSettings twin) {
+    return route(system, settings, twin, Optional::empty);
+  }
+
+  /** As {@link #route(ActorSystem, HttpSettings, TwinSettings)}, with the node's ingest. */
+  public static Route route(
+      ActorSystem<?> system,
+      HttpSettings settings,
+      TwinSettings twin,
+      Supplier<Optional<Ingest>> ingest) {
     ClusterSharding sharding = ClusterSharding.get(system);
     ApiRoutes api =
         new ApiRoutes(
             new SensorRoutes(sharding, settings),
             new FurnaceRoutes(sharding, settings),
-            new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)));
+            new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)),
+            new IngestRoutes(ingest, settings));
     return new Problems()
         .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));
   }
 
-  /** Starts the simulator feed once this node is up; stops it before the node leaves. */
-  private static void startSimulatorFeed(ActorSystem<Void> system, SimulatorFeedSettings settings) {
-    if (!settings.enabled()) {
+  /**
+   * Starts ingest once this node is up, when Kafka is configured (it is in the local profile);
+   * stops it before the node leaves.
+   */
+  private static void startIngest(
+      ActorSystem<Void> system, Config config, AtomicReference<Ingest> holder) {
+    KafkaSettings kafka = KafkaSettings.create(config);
+    if (!kafka.configured()) {
+      system.log().info("No Kafka configured (vitrum.kafka.bootstrap-servers): ingest is off");
       return;
     }
+    IngestSettings settings = IngestSettings.create(config);
+    String tagMap = Ingest.initialTagMap(config, settings);
     org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
         .registerOnMemberUp(
             () -> {
-              UniqueKillSwitch feed = SimulatorFeed.start(system, settings);
+              Ingest ingest =
+                  Ingest.start(
+                      system,
+                      kafka,
+                      settings,
+                      tagMap,
+                      VitrumMetrics.get(system).registry(),
+                      Sources.fromConfig(system, config));
+              holder.set(ingest);
               CoordinatedShutdown.get(system)
                   .addTask(
                       CoordinatedShutdown.PhaseServiceRequestsDone(),
-                      "stop-simulator-feed",
+                      "stop-ingest",
                       () -> {
-                        feed.shutdown();
+                        ingest.close();
                         return CompletableFuture.completedFuture(Done.getInstance());
                       });
             });

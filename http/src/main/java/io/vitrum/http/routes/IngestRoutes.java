@@ -1,0 +1,242 @@
+package io.vitrum.http.routes;
+
+import io.vitrum.core.ingest.TagMap;
+import io.vitrum.core.plant.FurnaceId;
+import io.vitrum.http.dto.IngestStatusResponse;
+import io.vitrum.http.dto.QuarantineResponse;
+import io.vitrum.http.dto.TagMapResponse;
+import io.vitrum.http.errors.Problem;
+import io.vitrum.http.errors.ProblemException;
+import io.vitrum.http.json.Json;
+import io.vitrum.streams.ingest.Ingest;
+import io.vitrum.streams.ingest.TagMapApplied;
+import io.vitrum.streams.ingest.frames.FrameIntake;
+import io.vitrum.streams.ingest.frames.FrameMeta;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.model.HttpCharsets;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.AllDirectives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * Ingest over HTTP: {@code GET /api/ingest/status}; {@code GET
+ * /api/quarantine?limit=&reason=&source=} (newest first); {@code GET /api/tag-map} (CSV) and {@code
+ * POST /api/tag-map} (CSV body: good rows apply, refused rows come back with their line and
+ * reason); {@code POST /api/inspection/frames} (a PNG or binary PGM body, metadata in the headers
+ * {@code X-Vitrum-Furnace} (required), {@code X-Vitrum-Item}, {@code X-Vitrum-Timestamp} and {@code
+ * X-Vitrum-Label}). Everything but the status answers 503 {@code ingest-unavailable} on a node
+ * without Kafka.
+ */
+public final class IngestRoutes extends AllDirectives {
+  /** The most quarantine records one request may ask for. */
+  public static final int MAX_LIMIT = 1000;
+
+  private final Supplier<Optional<Ingest>> ingest;
+  private final RawBody body;
+
+  public IngestRoutes(Supplier<Optional<Ingest>> ingest, HttpSettings settings) {
+    this.ingest = ingest;
+    this.body = new RawBody(settings);
+  }
+
+  public Route routes() {
+    return concat(
+        path(
+            PathMatchers.segment("ingest").slash("status"),
+            () -> RouteTemplate.named("/api/ingest/status", () -> get(this::status))),
+        path(
+            "quarantine",
+            () -> RouteTemplate.named("/api/quarantine", () -> get(this::quarantine))),
+        path(
+            "tag-map",
+            () ->
+                RouteTemplate.named(
+                    "/api/tag-map", () -> concat(get(this::showTagMap), post(this::postTagMap)))),
+        path(
+            PathMatchers.segment("inspection").slash("frames"),
+            () -> RouteTemplate.named("/api/inspection/frames", () -> post(this::postFrame))));
+  }
+
+  private Route status() {
+    return completeOK(
+        ingest.get().map(IngestStatusResponse::of).orElse(IngestStatusResponse.disabled()),
+        Jackson.marshaller(Json.mapper()));
+  }
+
+  private Route quarantine() {
+    return parameterOptional(
+        "limit",
+        limit ->
+            parameterOptional(
+                "reason",
+                reason ->
+                    parameterOptional(
+                        "source",
+                        source ->
+                            withIngest(
+                                in ->
+                                    completeOK(
+                                        QuarantineResponse.of(
+                                            in.quarantine()
+                                                .newest(
+                                                    limit(limit),
+                                                    reason.orElse(null),
+                                                    source.orElse(null))),
+                                        Jackson.marshaller(Json.mapper()))))));
+  }
+
+  private static int limit(Optional<String> text) {
+    if (text.isEmpty()) {
+      return 100;
+    }
+    try {
+      int n = Integer.parseInt(text.get());
+      if (n >= 1 && n <= MAX_LIMIT) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new ProblemException(
+        Problem.of(
+            400,
+            "invalid-parameter",
+            "Invalid parameter",
+            "limit must be an integer from 1 to " + MAX_LIMIT + ", not '" + text.get() + "'"));
+  }
+
+  private Route showTagMap() {
+    return withIngest(
+        in ->
+            complete(
+                HttpEntities.create(
+                    MediaTypes.TEXT_CSV.toContentType(HttpCharsets.UTF_8),
+                    in.tagMaps().get().toCsv())));
+  }
+
+  private Route postTagMap() {
+    return withIngest(
+        in ->
+            body.text(
+                csv ->
+                    onSuccess(
+                        in.tagMaps().apply(TagMap.parse(csv)), applied -> tagMapReply(applied))));
+  }
+
+  private Route tagMapReply(TagMapApplied applied) {
+    if (applied.sensorsConfigured() + applied.setpointRows() == 0 && !applied.errors().isEmpty()) {
+      throw new ProblemException(
+          Problem.of(
+                  422,
+                  "invalid-tag-map",
+                  "Invalid tag map",
+                  "no row of the file applied; " + applied.errors().size() + " refused")
+              .withRejected(TagMapResponse.of(applied).errors()));
+    }
+    return completeOK(TagMapResponse.of(applied), Jackson.marshaller(Json.mapper()));
+  }
+
+  private Route postFrame() {
+    return withIngest(
+        in ->
+            optionalHeaderValueByName(
+                "X-Vitrum-Furnace",
+                furnace ->
+                    optionalHeaderValueByName(
+                        "X-Vitrum-Item",
+                        item ->
+                            optionalHeaderValueByName(
+                                "X-Vitrum-Timestamp",
+                                ts ->
+                                    optionalHeaderValueByName(
+                                        "X-Vitrum-Label",
+                                        label ->
+                                            body.bytes(
+                                                (entity, image) ->
+                                                    submit(
+                                                        in,
+                                                        image,
+                                                        meta(in, furnace, item, ts, label))))))));
+  }
+
+  private static FrameMeta meta(
+      Ingest in,
+      Optional<String> furnace,
+      Optional<String> item,
+      Optional<String> ts,
+      Optional<String> label) {
+    String f =
+        furnace.orElseThrow(
+            () -> invalid("the X-Vitrum-Furnace header naming the line's furnace is required"));
+    if (!FurnaceId.isValid(f)) {
+      throw invalid("X-Vitrum-Furnace '" + f + "' is not a furnace id");
+    }
+    long n;
+    try {
+      n = item.map(Long::parseLong).orElse(-1L);
+    } catch (NumberFormatException e) {
+      throw invalid("X-Vitrum-Item must be an integer");
+    }
+    Instant at;
+    try {
+      at = ts.map(Instant::parse).orElseGet(in.frames()::now);
+    } catch (DateTimeParseException e) {
+      throw invalid("X-Vitrum-Timestamp must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
+    }
+    return new FrameMeta(f, n, at, label.orElse(null));
+  }
+
+  private Route submit(Ingest in, byte[] image, FrameMeta meta) {
+    return onComplete(
+        in.frames().submit(image, meta),
+        result -> {
+          if (result.isFailure()) {
+            Throwable cause = result.failed().get();
+            cause = cause instanceof CompletionException c ? c.getCause() : cause;
+            if (cause instanceof FrameIntake.FrameRefused refused) {
+              throw new ProblemException(
+                  Problem.of(
+                      422,
+                      refused.rejection().code().wire(),
+                      "Frame refused",
+                      refused.rejection().reason() + "; the frame was quarantined"));
+            }
+            throw new ProblemException(
+                Problem.of(
+                    503,
+                    "ingest-unavailable",
+                    "Ingest unavailable",
+                    "Kafka did not take the frame: " + cause.getMessage()));
+          }
+          return complete(StatusCodes.ACCEPTED, result.get(), Jackson.marshaller(Json.mapper()));
+        });
+  }
+
+  private Route withIngest(Function<Ingest, Route> inner) {
+    return ingest
+        .get()
+        .map(inner)
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    Problem.of(
+                        503,
+                        "ingest-unavailable",
+                        "Ingest unavailable",
+                        "this node runs without Kafka (vitrum.kafka.bootstrap-servers is empty), or"
+                            + " its ingest is still starting")));
+  }
+
+  private static ProblemException invalid(String detail) {
+    return new ProblemException(Problem.of(422, "invalid-request", "Invalid request", detail));
+  }
+}
