@@ -44,6 +44,29 @@ public final class VitrumConfig {
             "vitrum.cassandra.contact-points", ConfigValueFactory.fromAnyRef(contactPoints)));
   }
 
+  /** Points the Kafka clients at {@code bootstrapServers} ({@code host:port[,host:port...]}). */
+  public static Config withKafkaBootstrapServers(Config config, String bootstrapServers) {
+    return config.withValue(
+        "vitrum.kafka.bootstrap-servers", ConfigValueFactory.fromAnyRef(bootstrapServers));
+  }
+
+  /** Points the MQTT source and setpoint writer at the broker {@code url} ({@code tcp://h:p}). */
+  public static Config withMqttUrl(Config config, String url) {
+    return config.withValue("vitrum.mqtt.url", ConfigValueFactory.fromAnyRef(url));
+  }
+
+  /** Points the OPC UA source and setpoint writer at {@code endpoint} ({@code opc.tcp://h:p}). */
+  public static Config withOpcUaEndpoint(Config config, String endpoint) {
+    return config.withValue("vitrum.opcua.endpoint", ConfigValueFactory.fromAnyRef(endpoint));
+  }
+
+  /** Points the Modbus TCP source and setpoint writer at {@code host}:{@code port}. */
+  public static Config withModbus(Config config, String host, int port) {
+    return config
+        .withValue("vitrum.modbus.host", ConfigValueFactory.fromAnyRef(host))
+        .withValue("vitrum.modbus.port", ConfigValueFactory.fromAnyRef(port));
+  }
+
   static Config withDerivedLists(Config config) {
     Config derived =
         config.withValue(

@@ -1,7 +1,6 @@
 package io.vitrum.config.embedded;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,66 +9,42 @@ import java.util.List;
 /**
  * The files an embedded Cassandra runs from, all under its data directory: a minimal single-node
  * {@code cassandra.yaml} bound to 127.0.0.1, a logback file that logs to {@code logs/} at INFO
- * (Cassandra's own default prints about a thousand DEBUG lines), and the JVM argument file.
+ * (Cassandra's own default prints about a thousand DEBUG lines), and its JVM arguments.
  */
 final class CassandraFiles {
-  private final Path root;
+  private final ServerFiles server;
 
   CassandraFiles(Path root) {
-    this.root = root.toAbsolutePath();
+    this.server = new ServerFiles(root, "cassandra");
+  }
+
+  /** The generic layout: pid and ports files, lock, argument file, {@code logs/stdout.log}. */
+  ServerFiles server() {
+    return server;
   }
 
   Path root() {
-    return root;
+    return server.root();
   }
 
   Path conf() {
-    return root.resolve("conf");
-  }
-
-  Path logs() {
-    return root.resolve("logs");
+    return server.conf();
   }
 
   Path systemLog() {
-    return logs().resolve("system.log");
+    return server.logs().resolve("system.log");
   }
 
-  Path stdoutLog() {
-    return logs().resolve("stdout.log");
-  }
-
-  Path pidFile() {
-    return root.resolve("cassandra.pid");
-  }
-
-  Path portsFile() {
-    return root.resolve("cassandra.ports");
-  }
-
-  Path lockFile() {
-    return root.resolve("launcher.lock");
-  }
-
-  Path argFile() {
-    return conf().resolve("jvm.args");
-  }
-
-  /** Writes the configuration for the given ports and returns the JVM argument file. */
-  Path write(int cqlPort, int storagePort, String heap, String classpath) {
-    try {
-      Files.createDirectories(conf());
-      Files.createDirectories(logs());
-      Files.writeString(conf().resolve("cassandra.yaml"), yaml(cqlPort, storagePort));
-      Files.writeString(conf().resolve("logback.xml"), logback());
-      Files.write(argFile(), jvmArguments(heap, classpath));
-      return argFile();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write Cassandra configuration under " + root, e);
-    }
+  /** Writes {@code cassandra.yaml} and {@code logback.xml} for the given ports. */
+  void write(int cqlPort, int storagePort) throws IOException {
+    Files.createDirectories(conf());
+    Files.createDirectories(server.logs());
+    Files.writeString(conf().resolve("cassandra.yaml"), yaml(cqlPort, storagePort));
+    Files.writeString(conf().resolve("logback.xml"), logback());
   }
 
   private String yaml(int cqlPort, int storagePort) {
+    Path root = root();
     return String.join(
         "\n",
         "cluster_name: vitrum-embedded",
@@ -110,7 +85,7 @@ final class CassandraFiles {
   }
 
   /** The JVM flags Cassandra 5.0 needs on JDK 17 (its own conf/jvm17-server.options). */
-  private List<String> jvmArguments(String heap, String classpath) {
+  List<String> jvmArguments(String heap, String classpath) {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
@@ -156,7 +131,7 @@ final class CassandraFiles {
         List.of(
             "-Dio.netty.tryReflectionSetAccessible=true",
             "-Dcassandra.config=" + conf().resolve("cassandra.yaml").toUri(),
-            "-Dcassandra.storagedir=" + root,
+            "-Dcassandra.storagedir=" + root(),
             "-Dcassandra-foreground=yes",
             "-Dcassandra.skip_wait_for_gossip_to_settle=0",
             "-Dcassandra.superuser_setup_delay_ms=0",

@@ -33,8 +33,8 @@ public record EmbeddedCassandraSettings(
     Config c = config.getConfig("vitrum.embedded.cassandra");
     return new EmbeddedCassandraSettings(
         c.getBoolean("enabled"),
-        expandHome(c.getString("data-directory")),
-        c.getInt("cql-port"),
+        SettingsSupport.expandHome(c.getString("data-directory")),
+        SettingsSupport.port(c, "cql-port"),
         c.getString("heap"),
         c.getDuration("start-timeout"),
         c.getString("java-home"));
@@ -43,12 +43,5 @@ public record EmbeddedCassandraSettings(
   /** A copy that keeps its data under {@code directory} and picks a free CQL port. */
   public EmbeddedCassandraSettings forTests(Path directory) {
     return new EmbeddedCassandraSettings(true, directory, 0, heap, startTimeout, javaHome);
-  }
-
-  static Path expandHome(String path) {
-    if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1));
-    }
-    return Path.of(path);
   }
 }
