@@ -1,8 +1,7 @@
 package io.vitrum.loadtests.http;
 
-import java.net.InetAddress;
+import io.vitrum.loadtests.Loopback;
 import java.net.URI;
-import java.net.UnknownHostException;
 
 /** What every HTTP load generator shares: loopback targets only, and nearest-rank percentiles. */
 final class LoadTargets {
@@ -13,15 +12,8 @@ final class LoadTargets {
     if (!"http".equals(base.getScheme()) || base.getHost() == null) {
       throw new IllegalArgumentException("base URL must be http://<loopback>:<port>, not " + base);
     }
-    try {
-      for (InetAddress address : InetAddress.getAllByName(base.getHost())) {
-        if (!address.isLoopbackAddress()) {
-          throw new IllegalArgumentException("refusing a non-loopback target: " + base.getHost());
-        }
-      }
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("unknown host " + base.getHost());
-    }
+    Loopback.require(base.getHost());
+  }
   }
 
   /** {@code value} of option {@code name} as a whole number in [{@code min}, {@code max}]. */

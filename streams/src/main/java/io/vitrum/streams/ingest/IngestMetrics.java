@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentMap;
  *       (source {@code sensor}) delivered, duplicate or refused by the entities
  *   <li>{@code vitrum_ingest_quarantined_total{source,reason}}: quarantined input by reason
  *   <li>{@code vitrum_ingest_stage_seconds{stage}}: latency of a stage ({@code kafka-write}: from
- *       validation to the readings log; {@code delivery}: from the readings log into the entity)
+ *       validation to the readings log; {@code delivery}: the entity's ask; {@code reading-age}:
+ *       from a reading's own timestamp to its entity's acknowledgement, i.e. publish-to-entity
+ *       latency when the publisher stamps readings as it sends them)
  * </ul>
  *
  * Sources and reasons come from fixed vocabularies (the source names and the rejection codes), so

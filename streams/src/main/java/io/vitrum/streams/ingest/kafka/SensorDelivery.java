@@ -149,6 +149,10 @@ public final class SensorDelivery {
       Sensor.ReadingsAck ack,
       long start) {
     metrics.stage("delivery", Duration.ofNanos(System.nanoTime() - start));
+    if (!readings.samples().isEmpty()) {
+      long newest = readings.samples().get(readings.samples().size() - 1).epochMillis();
+      metrics.stage("reading-age", Duration.ofMillis(Math.max(0, clock.millis() - newest)));
+    }
     metrics.readings(SOURCE, "delivered", ack.accepted());
     if (!readings.samples().isEmpty()) {
       ReadingsRecord.Sample last = readings.samples().get(readings.samples().size() - 1);
