@@ -14,7 +14,6 @@ final class LoadTargets {
     }
     Loopback.require(base.getHost());
   }
-  }
 
   /** {@code value} of option {@code name} as a whole number in [{@code min}, {@code max}]. */
   static long bounded(String name, String value, long min, long max) {
