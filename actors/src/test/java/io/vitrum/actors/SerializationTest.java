@@ -10,6 +10,7 @@ import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Alarm;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.SetpointRecord;
+import io.vitrum.actors.furnace.SetpointWrite;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorWindow;
 import io.vitrum.actors.twin.Scenario;
@@ -128,6 +129,15 @@ class SerializationTest {
     return new SetpointRecord(1580, SetpointOrigin.OPERATOR, "alice", "seeds rising", AT);
   }
 
+  private static SetpointWrite written() {
+    return new SetpointWrite(
+        1580, AT, SetpointWrite.Status.WRITTEN, 2, "written", AT.plusMillis(1500));
+  }
+
+  private static SetpointWrite pending() {
+    return new SetpointWrite(300, AT, SetpointWrite.Status.PENDING, 0, null, null);
+  }
+
   static List<Object> sensorSamples() {
     List<Sensor.Sample> samples =
         List.of(new Sensor.Sample(AT.minusSeconds(1), 1500), new Sensor.Sample(AT, 1620.25));
@@ -187,7 +197,18 @@ class SerializationTest {
             setpoints,
             Map.of("crownTemperature", setpoint()),
             AutonomyMode.SUPERVISED,
-            List.of(alarm(false), alarm(true))),
+            List.of(alarm(false), alarm(true)),
+            Map.of("crownTemperature", written(), "pullRate", pending())),
+        new Furnace.RecordSetpointWrite(
+            "crownTemperature",
+            1580,
+            AT,
+            false,
+            5,
+            "opcua write to ns=2;s=F1.setpoint.crownTemperature failed after 5 attempts",
+            ref(Confirmation.class)),
+        new Furnace.SetpointWriteRecorded(
+            "crownTemperature", 1580, AT, SetpointWrite.Status.WRITTEN, 2, "written", AT),
         new Furnace.SetpointChanged(
             "crownTemperature", 1560, 1580, SetpointOrigin.OPERATOR, "alice", "seeds", AT),
         new Furnace.AutonomyModeChanged(
@@ -195,13 +216,15 @@ class SerializationTest {
         new Furnace.AlarmRaised("F1.crown.T3", "F1.crown.T3", "warning", "high", AT),
         new Furnace.AlarmCleared("F1.crown.T3", AT),
         new Furnace.AlarmAcknowledged("F1.crown.T3", "carol", AT),
-        new Furnace.State(Map.of(), AutonomyMode.ADVISORY, Map.of(), Map.of()),
+        new Furnace.State(Map.of(), AutonomyMode.ADVISORY, Map.of(), Map.of(), Map.of()),
         new Furnace.State(
             Map.of("crownTemperature", setpoint()),
             AutonomyMode.AUTONOMOUS,
             Map.of("F1.crown.T3", alarm(false), "F1.regen.L.top", alarm(true)),
-            Map.of("F1.crown.T3", AT, "F1.regen.L.top", AT.plusSeconds(5), "F1.lehr.Z2", AT)),
+            Map.of("F1.crown.T3", AT, "F1.regen.L.top", AT.plusSeconds(5), "F1.lehr.Z2", AT),
+            Map.of("crownTemperature", written())),
         setpoint(),
+        written(),
         alarm(false),
         alarm(true));
   }
@@ -323,12 +346,13 @@ class SerializationTest {
   }
 
   @Test
-  void aFurnaceSnapshotFromBeforeAlarmTransitionsStillReads() throws Exception {
+  void aFurnaceSnapshotFromBeforeAlarmTransitionsAndWriteOutcomesStillReads() throws Exception {
     Map<String, Object> old = new LinkedHashMap<>();
     old.put("setpoints", Map.of());
     old.put("autonomyMode", "SUPERVISED");
     old.put("alarms", Map.of());
-    Furnace.State sample = new Furnace.State(Map.of(), AutonomyMode.SUPERVISED, Map.of(), Map.of());
+    Furnace.State sample =
+        new Furnace.State(Map.of(), AutonomyMode.SUPERVISED, Map.of(), Map.of(), Map.of());
     Serializer serializer = serialization.findSerializerFor(sample);
     byte[] bytes =
         JacksonObjectMapperProvider.get(Adapter.toClassic(testKit.system()))
@@ -352,6 +376,7 @@ class SerializationTest {
             Confirmation.class,
             SensorWindow.class,
             SetpointRecord.class,
+            SetpointWrite.class,
             Alarm.class,
             Twin.class,
             Scenario.class,

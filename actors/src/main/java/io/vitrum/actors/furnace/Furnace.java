@@ -5,6 +5,7 @@ import io.vitrum.actors.common.PendingReply;
 import io.vitrum.actors.common.PersistFailure;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
+import io.vitrum.actors.projection.TagSlices;
 import io.vitrum.core.CborSerializable;
 import io.vitrum.core.plant.AutonomyMode;
 import io.vitrum.core.plant.FreeText;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -53,6 +55,14 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * ones. The furnace remembers when each alarm id last changed ({@code at} of its last raise or
  * clear, kept after the alarm is no longer listed) and accepts a raise or clear stamped before that
  * without an event: a replayed, older raise never resurrects an alarm that cleared since.
+ *
+ * <p>Every accepted change is written to the plant by a read side (the setpoint write-back): {@link
+ * SetpointChanged} events are tagged {@code furnace-setpoint-<n>} ({@link #SETPOINT_TAGS_PREFIX},
+ * one of {@code setpoint-tag-slices} tags, chosen by the persistence id), and the write-back
+ * reports each outcome with {@link RecordSetpointWrite}. Outcomes arrive at least once and possibly
+ * late: one for a change that is no longer the parameter's current one is accepted as superseded
+ * without an event, and the same outcome again changes nothing. The view shows the current change
+ * of a parameter as pending until its outcome is recorded.
  */
 public final class Furnace
     extends EventSourcedBehaviorWithEnforcedReplies<Furnace.Command, Furnace.Event, Furnace.State> {
@@ -61,7 +71,14 @@ public final class Furnace
   public static final EntityTypeKey<Command> ENTITY_KEY =
       EntityTypeKey.create(Command.class, "Furnace");
 
+  /**
+   * The prefix of the tags of {@link SetpointChanged} events. The tags are written into the journal
+   * with the events (stored data, read by the write-back projection): never rename.
+   */
+  public static final String SETPOINT_TAGS_PREFIX = "furnace-setpoint";
+
   private static final String SUPERSEDED = "superseded by a later transition";
+  private static final String SUPERSEDED_CHANGE = "superseded by a later change";
 
   // ---- protocol ----
 
@@ -104,19 +121,45 @@ public final class Furnace
   public record AcknowledgeAlarm(String alarmId, String by, ActorRef<Confirmation> replyTo)
       implements Command {}
 
+  /**
+   * Records the outcome of writing the change of {@code parameter} to {@code value} accepted at
+   * {@code changedAt} ({@link SetpointRecord#at()}) to the plant: {@code written} or not, after
+   * {@code attempts} tries, with {@code detail} (the plant's last error when it failed; at most
+   * {@link FreeText#REASON_MAX} characters). Idempotent and ordered: an outcome of a change that is
+   * not the parameter's current one is accepted as superseded, and the same outcome again changes
+   * nothing; neither persists.
+   */
+  public record RecordSetpointWrite(
+      String parameter,
+      double value,
+      Instant changedAt,
+      boolean written,
+      int attempts,
+      String detail,
+      ActorRef<Confirmation> replyTo)
+      implements Command {}
+
   public record GetState(ActorRef<FurnaceView> replyTo) implements Command {}
 
   /**
    * What a furnace shows: the effective value of every setpoint (nominal until changed), the last
-   * change of each changed one, the autonomy mode and the listed alarms.
+   * change of each changed one and where its write to the plant stands ({@code writes}, keyed like
+   * {@code changes}: pending until an outcome of that change is recorded), the autonomy mode and
+   * the listed alarms.
    */
   public record FurnaceView(
       String furnaceId,
       Map<String, Double> setpoints,
       Map<String, SetpointRecord> changes,
       AutonomyMode autonomyMode,
-      List<Alarm> alarms)
-      implements CborSerializable {}
+      List<Alarm> alarms,
+      Map<String, SetpointWrite> writes)
+      implements CborSerializable {
+
+    public FurnaceView {
+      writes = writes == null ? Map.of() : writes;
+    }
+  }
 
   // ---- events ----
 
@@ -144,25 +187,53 @@ public final class Furnace
 
   public record AlarmAcknowledged(String alarmId, String by, Instant at) implements Event {}
 
+  /**
+   * The outcome of writing the change of {@code parameter} to {@code value}, accepted at {@code
+   * changedAt}, to the plant; {@code status} is WRITTEN or FAILED; {@code at} when it was recorded.
+   */
+  public record SetpointWriteRecorded(
+      String parameter,
+      double value,
+      Instant changedAt,
+      SetpointWrite.Status status,
+      int attempts,
+      String detail,
+      Instant at)
+      implements Event {}
+
   // ---- state ----
 
   /**
    * Immutable; maps are copied on every change. {@code alarmTransitions}: per alarm id, the {@code
-   * at} of its last raise or clear (absent in snapshots taken before it existed).
+   * at} of its last raise or clear (absent in snapshots taken before it existed). {@code
+   * setpointWrites}: per parameter, the last recorded write outcome, possibly of an earlier change
+   * (absent in snapshots taken before it existed).
    */
   public record State(
       Map<String, SetpointRecord> setpoints,
       AutonomyMode autonomyMode,
       Map<String, Alarm> alarms,
-      Map<String, Instant> alarmTransitions)
+      Map<String, Instant> alarmTransitions,
+      Map<String, SetpointWrite> setpointWrites)
       implements CborSerializable {
 
     public State {
       alarmTransitions = alarmTransitions == null ? Map.of() : alarmTransitions;
+      setpointWrites = setpointWrites == null ? Map.of() : setpointWrites;
     }
 
     static State initial() {
-      return new State(Map.of(), AutonomyMode.ADVISORY, Map.of(), Map.of());
+      return new State(Map.of(), AutonomyMode.ADVISORY, Map.of(), Map.of(), Map.of());
+    }
+
+    /** Where the write of {@code parameter}'s current change stands, if it was ever changed. */
+    Optional<SetpointWrite> write(String parameter) {
+      SetpointRecord change = setpoints.get(parameter);
+      if (change == null) {
+        return Optional.empty();
+      }
+      SetpointWrite last = setpointWrites.get(parameter);
+      return Optional.of(last != null && last.isFor(change) ? last : SetpointWrite.pending(change));
     }
 
     /** Whether a raise or clear stamped {@code at} is older than the alarm's last transition. */
@@ -179,11 +250,11 @@ public final class Furnace
     State withSetpoint(String parameter, SetpointRecord record) {
       Map<String, SetpointRecord> copy = new HashMap<>(setpoints);
       copy.put(parameter, record);
-      return new State(Map.copyOf(copy), autonomyMode, alarms, alarmTransitions);
+      return new State(Map.copyOf(copy), autonomyMode, alarms, alarmTransitions, setpointWrites);
     }
 
     State withMode(AutonomyMode mode) {
-      return new State(setpoints, mode, alarms, alarmTransitions);
+      return new State(setpoints, mode, alarms, alarmTransitions, setpointWrites);
     }
 
     State withAlarm(Alarm alarm) {
@@ -193,7 +264,7 @@ public final class Furnace
       } else {
         copy.put(alarm.alarmId(), alarm);
       }
-      return new State(setpoints, autonomyMode, Map.copyOf(copy), alarmTransitions);
+      return new State(setpoints, autonomyMode, Map.copyOf(copy), alarmTransitions, setpointWrites);
     }
 
     State withAlarmTransition(String alarmId, Instant at) {
@@ -202,7 +273,13 @@ public final class Furnace
       }
       Map<String, Instant> copy = new HashMap<>(alarmTransitions);
       copy.put(alarmId, at);
-      return new State(setpoints, autonomyMode, alarms, Map.copyOf(copy));
+      return new State(setpoints, autonomyMode, alarms, Map.copyOf(copy), setpointWrites);
+    }
+
+    State withSetpointWrite(String parameter, SetpointWrite write) {
+      Map<String, SetpointWrite> copy = new HashMap<>(setpointWrites);
+      copy.put(parameter, write);
+      return new State(setpoints, autonomyMode, alarms, alarmTransitions, Map.copyOf(copy));
     }
   }
 
@@ -217,6 +294,11 @@ public final class Furnace
                 ctx -> create(ctx.getEntityId(), settings, metrics, Clock.systemUTC())));
   }
 
+  /** The tags of the setpoint changes of every furnace, for the projections that read them. */
+  public static TagSlices setpointTags(FurnaceSettings settings) {
+    return new TagSlices(SETPOINT_TAGS_PREFIX, settings.setpointTagSlices());
+  }
+
   public static Behavior<Command> create(
       String furnaceId, FurnaceSettings settings, EntityMetrics metrics, Clock clock) {
     return new Furnace(furnaceId, settings, metrics, clock);
@@ -227,6 +309,7 @@ public final class Furnace
   private final EntityMetrics metrics;
   private final Clock clock;
   private final PendingReply pending = new PendingReply();
+  private final Set<String> setpointTags;
 
   private Furnace(String furnaceId, FurnaceSettings settings, EntityMetrics metrics, Clock clock) {
     super(PersistenceId.of(ENTITY_KEY.name(), furnaceId), PersistFailure.restartWithBackoff());
@@ -234,6 +317,7 @@ public final class Furnace
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
+    this.setpointTags = Set.of(setpointTags(settings).tagFor(persistenceId().id()));
   }
 
   @Override
@@ -247,6 +331,11 @@ public final class Furnace
   }
 
   @Override
+  public Set<String> tagsFor(Event event) {
+    return event instanceof SetpointChanged ? setpointTags : Set.of();
+  }
+
+  @Override
   public CommandHandlerWithReply<Command, Event, State> commandHandler() {
     return newCommandHandlerWithReplyBuilder()
         .forAnyState()
@@ -255,6 +344,7 @@ public final class Furnace
         .onCommand(RaiseAlarm.class, this::onRaiseAlarm)
         .onCommand(ClearAlarm.class, this::onClearAlarm)
         .onCommand(AcknowledgeAlarm.class, this::onAcknowledgeAlarm)
+        .onCommand(RecordSetpointWrite.class, this::onRecordSetpointWrite)
         .onCommand(GetState.class, (state, cmd) -> Effect().reply(cmd.replyTo(), view(state)))
         .build();
   }
@@ -371,6 +461,57 @@ public final class Furnace
         "alarm acknowledged");
   }
 
+  private ReplyEffect<Event, State> onRecordSetpointWrite(State state, RecordSetpointWrite cmd) {
+    Optional<SetpointParameter> parameter = SetpointParameter.byKey(cmd.parameter());
+    if (parameter.isEmpty()) {
+      return reject(
+          cmd.replyTo(),
+          "RecordSetpointWrite",
+          Rejection.of(
+              RejectionCode.UNKNOWN_PARAMETER,
+              "unknown setpoint parameter '" + cmd.parameter() + "'"));
+    }
+    Optional<Rejection> rejection =
+        cmd.attempts() < 0
+            ? Optional.of(
+                Rejection.of(
+                    RejectionCode.INVALID_SETPOINT,
+                    "attempts must not be negative, not " + cmd.attempts()))
+            : FreeText.check("detail", cmd.detail(), FreeText.REASON_MAX);
+    if (rejection.isPresent()) {
+      return reject(cmd.replyTo(), "RecordSetpointWrite", rejection.get());
+    }
+    String key = parameter.get().key();
+    SetpointWrite outcome =
+        new SetpointWrite(
+            cmd.value(),
+            cmd.changedAt(),
+            cmd.written() ? SetpointWrite.Status.WRITTEN : SetpointWrite.Status.FAILED,
+            cmd.attempts(),
+            cmd.detail(),
+            null);
+    if (!outcome.isFor(state.setpoints().get(key))) {
+      metrics.accepted("RecordSetpointWrite");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted(SUPERSEDED_CHANGE));
+    }
+    if (outcome.sameOutcome(state.setpointWrites().get(key))) {
+      metrics.accepted("RecordSetpointWrite");
+      return Effect().reply(cmd.replyTo(), Confirmation.accepted("unchanged"));
+    }
+    return persist(
+        new SetpointWriteRecorded(
+            key,
+            outcome.value(),
+            outcome.changedAt(),
+            outcome.status(),
+            outcome.attempts(),
+            outcome.detail(),
+            clock.instant()),
+        "RecordSetpointWrite",
+        cmd.replyTo(),
+        "setpoint write recorded");
+  }
+
   private ReplyEffect<Event, State> persist(
       Event event, String command, ActorRef<Confirmation> replyTo, String detail) {
     long start = System.nanoTime();
@@ -403,16 +544,18 @@ public final class Furnace
   private FurnaceView view(State state) {
     Map<String, Double> effective = new LinkedHashMap<>();
     Map<String, SetpointRecord> changes = new LinkedHashMap<>();
+    Map<String, SetpointWrite> writes = new LinkedHashMap<>();
     for (SetpointParameter p : SetpointParameter.values()) {
       effective.put(p.key(), state.current(p));
       SetpointRecord record = state.setpoints().get(p.key());
       if (record != null) {
         changes.put(p.key(), record);
       }
+      state.write(p.key()).ifPresent(write -> writes.put(p.key(), write));
     }
     List<Alarm> alarms =
         state.alarms().values().stream().sorted(Comparator.comparing(Alarm::raisedAt)).toList();
-    return new FurnaceView(furnaceId, effective, changes, state.autonomyMode(), alarms);
+    return new FurnaceView(furnaceId, effective, changes, state.autonomyMode(), alarms, writes);
   }
 
   @Override
@@ -451,6 +594,13 @@ public final class Furnace
             AlarmAcknowledged.class,
             (state, e) ->
                 state.withAlarm(state.alarms().get(e.alarmId()).acknowledge(e.by(), e.at())))
+        .onEvent(
+            SetpointWriteRecorded.class,
+            (state, e) ->
+                state.withSetpointWrite(
+                    e.parameter(),
+                    new SetpointWrite(
+                        e.value(), e.changedAt(), e.status(), e.attempts(), e.detail(), e.at())))
         .build();
   }
 }

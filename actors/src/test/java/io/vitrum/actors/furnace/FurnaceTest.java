@@ -8,13 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.metrics.EntityMetrics;
+import io.vitrum.actors.projection.TagSlices;
 import io.vitrum.actors.testing.TestConfigs;
 import io.vitrum.core.plant.AutonomyMode;
+import io.vitrum.core.plant.FreeText;
 import io.vitrum.core.plant.SetpointOrigin;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
@@ -30,7 +36,36 @@ class FurnaceTest {
   private static final Instant NOW = Instant.parse("2026-11-20T10:00:00Z");
   private static ActorTestKit testKit;
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final TestClock clock = new TestClock(NOW);
   private EventSourcedBehaviorTestKit<Furnace.Command, Furnace.Event, Furnace.State> kit;
+
+  /** A clock that stands still at its instant until a test moves it on. */
+  private static final class TestClock extends Clock {
+    private volatile Instant now;
+
+    TestClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
 
   @BeforeAll
   static void start() {
@@ -48,10 +83,7 @@ class FurnaceTest {
         EventSourcedBehaviorTestKit.create(
             testKit.system(),
             Furnace.create(
-                "F1",
-                new FurnaceSettings(3),
-                new EntityMetrics(registry, "furnace"),
-                Clock.fixed(NOW, ZoneOffset.UTC)),
+                "F1", new FurnaceSettings(3), new EntityMetrics(registry, "furnace"), clock),
             TestConfigs.unserializedCommands());
     kit.clear();
   }
@@ -291,5 +323,187 @@ class FurnaceTest {
     assertEquals(310, view.setpoints().get("pullRate"));
     assertEquals(AutonomyMode.SUPERVISED, view.autonomyMode());
     assertEquals("A1", view.alarms().get(0).alarmId());
+  }
+
+  // ---- setpoint write-back ----
+
+  private CommandResultWithReply<Furnace.Command, Furnace.Event, Furnace.State, Confirmation>
+      recordWrite(
+          String parameter,
+          double value,
+          Instant changedAt,
+          boolean written,
+          int attempts,
+          String detail) {
+    return kit.runCommand(
+        replyTo ->
+            new Furnace.RecordSetpointWrite(
+                parameter, value, changedAt, written, attempts, detail, replyTo));
+  }
+
+  private SetpointWrite write(String parameter) {
+    return view().writes().get(parameter);
+  }
+
+  @Test
+  void onlySetpointChangesAreTaggedForTheWriteBack() {
+    Furnace furnace =
+        (Furnace)
+            Furnace.create(
+                "F1",
+                new FurnaceSettings(3, 4),
+                new EntityMetrics(registry, "furnace"),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+    String tag = new TagSlices("furnace-setpoint", 4).tagFor("Furnace|F1");
+    assertEquals(tag, Furnace.setpointTags(new FurnaceSettings(3, 4)).tagFor("Furnace|F1"));
+    assertEquals(
+        Set.of(tag),
+        furnace.tagsFor(
+            new Furnace.SetpointChanged(
+                "crownTemperature", 1560, 1580, SetpointOrigin.OPERATOR, "alice", "r", NOW)));
+    assertEquals(Set.of(), furnace.tagsFor(new Furnace.AlarmCleared("A1", NOW)));
+    assertEquals(
+        Set.of(),
+        furnace.tagsFor(
+            new Furnace.SetpointWriteRecorded(
+                "crownTemperature", 1580, NOW, SetpointWrite.Status.WRITTEN, 1, "ok", NOW)));
+  }
+
+  @Test
+  void aChangeIsPendingUntilItsWriteIsRecorded() {
+    assertTrue(view().writes().isEmpty(), "nothing changed, nothing to write");
+    change("crownTemperature", 1580, SetpointOrigin.OPERATOR, "seeds rising");
+    assertEquals(
+        new SetpointWrite(1580, NOW, SetpointWrite.Status.PENDING, 0, null, null),
+        write("crownTemperature"));
+    assertEquals(1, view().writes().size(), "only changed parameters are listed");
+
+    clock.advance(Duration.ofSeconds(2));
+    var recorded = recordWrite("crownTemperature", 1580, NOW, true, 3, "written to ns=2;s=x");
+    assertEquals(new Confirmation.Accepted("setpoint write recorded"), recorded.reply());
+    assertEquals(
+        new Furnace.SetpointWriteRecorded(
+            "crownTemperature",
+            1580,
+            NOW,
+            SetpointWrite.Status.WRITTEN,
+            3,
+            "written to ns=2;s=x",
+            NOW.plusSeconds(2)),
+        recorded.event());
+    assertEquals(
+        new SetpointWrite(
+            1580, NOW, SetpointWrite.Status.WRITTEN, 3, "written to ns=2;s=x", NOW.plusSeconds(2)),
+        write("crownTemperature"));
+  }
+
+  @Test
+  void theSameOutcomeAgainChangesNothingButANewOneOfTheSameChangeCounts() {
+    change("crownTemperature", 1580, SetpointOrigin.OPERATOR, "r");
+    recordWrite("crownTemperature", 1580, NOW, false, 5, "Bad_OutOfRange");
+    var again = recordWrite("crownTemperature", 1580, NOW, false, 5, "Bad_OutOfRange");
+    assertEquals(new Confirmation.Accepted("unchanged"), again.reply());
+    assertTrue(again.hasNoEvents());
+    assertEquals(SetpointWrite.Status.FAILED, write("crownTemperature").status());
+
+    // A replay re-did the write, and this time it went through: the latest outcome wins.
+    var retried = recordWrite("crownTemperature", 1580, NOW, true, 1, "written");
+    assertEquals(
+        SetpointWrite.Status.WRITTEN,
+        retried.eventOfType(Furnace.SetpointWriteRecorded.class).status());
+    assertEquals(1, write("crownTemperature").attempts());
+  }
+
+  @Test
+  void anOutcomeOfAChangeThatIsNoLongerCurrentIsSupersededWithoutAnEvent() {
+    Instant t0 = NOW;
+    change("crownTemperature", 1580, SetpointOrigin.OPERATOR, "a");
+    clock.advance(Duration.ofSeconds(10));
+    Instant t1 = clock.instant();
+    change("crownTemperature", 1600, SetpointOrigin.OPERATOR, "b");
+
+    var older = recordWrite("crownTemperature", 1580, t0, true, 1, "late");
+    assertEquals(new Confirmation.Accepted("superseded by a later change"), older.reply());
+    assertTrue(older.hasNoEvents());
+    assertEquals(SetpointWrite.Status.PENDING, write("crownTemperature").status());
+    assertEquals(1600, write("crownTemperature").value());
+
+    // Back to the first value: an outcome of the first change still is not one of this change.
+    clock.advance(Duration.ofSeconds(10));
+    Instant t2 = clock.instant();
+    change("crownTemperature", 1580, SetpointOrigin.OPERATOR, "c");
+    assertTrue(recordWrite("crownTemperature", 1580, t0, true, 1, "late").hasNoEvents());
+    assertTrue(recordWrite("crownTemperature", 1600, t1, true, 1, "late").hasNoEvents());
+    assertTrue(recordWrite("crownTemperature", 1580, null, true, 1, "no change").hasNoEvents());
+    assertTrue(
+        recordWrite("pullRate", 300, t0, true, 1, "never changed").hasNoEvents(),
+        "a parameter that was never changed has no change to write");
+    assertEquals(SetpointWrite.Status.PENDING, write("crownTemperature").status());
+    assertEquals(t2, write("crownTemperature").changedAt());
+
+    var current = recordWrite("crownTemperature", 1580, t2, true, 1, "ok");
+    assertInstanceOf(Furnace.SetpointWriteRecorded.class, current.event());
+    assertEquals(SetpointWrite.Status.WRITTEN, write("crownTemperature").status());
+  }
+
+  @Test
+  void aNewChangeIsPendingAgainAfterAnEarlierOneWasWritten() {
+    change("excessO2", 2.1, SetpointOrigin.OPERATOR, "a");
+    recordWrite("excessO2", 2.1, NOW, true, 1, "ok");
+    clock.advance(Duration.ofMinutes(1));
+    change("excessO2", 2.2, SetpointOrigin.OPERATOR, "b");
+    SetpointWrite pending = write("excessO2");
+    assertEquals(SetpointWrite.Status.PENDING, pending.status());
+    assertEquals(2.2, pending.value());
+    assertEquals(NOW.plusSeconds(60), pending.changedAt());
+  }
+
+  @Test
+  void rejectsAWriteOutcomeItCouldNotStore() {
+    change("crownTemperature", 1580, SetpointOrigin.OPERATOR, "r");
+    assertEquals(
+        "unknown-parameter", rejection(recordWrite("crownTemp", 1580, NOW, true, 1, "ok")));
+    assertEquals(
+        "invalid-text",
+        rejection(
+            recordWrite(
+                "crownTemperature", 1580, NOW, false, 1, "x".repeat(FreeText.REASON_MAX + 1))));
+    assertEquals(
+        "invalid-text",
+        rejection(recordWrite("crownTemperature", 1580, NOW, false, 1, "bad \ud800 text")));
+    assertEquals(
+        "invalid-setpoint", rejection(recordWrite("crownTemperature", 1580, NOW, true, -1, "ok")));
+    assertInstanceOf(
+        Confirmation.Accepted.class,
+        recordWrite("crownTemperature", 1580, NOW, false, 0, null).reply(),
+        "no detail is fine");
+  }
+
+  @Test
+  void writeOutcomesSurviveRecoveryAcrossSnapshots() {
+    change("crownTemperature", 1580, SetpointOrigin.OPERATOR, "a");
+    recordWrite("crownTemperature", 1580, NOW, false, 5, "Bad_NoCommunication");
+    clock.advance(Duration.ofSeconds(1));
+    change("pullRate", 310, SetpointOrigin.OPERATOR, "b");
+    recordWrite("pullRate", 310, NOW.plusSeconds(1), true, 2, "ok");
+    change("excessO2", 2.1, SetpointOrigin.OPERATOR, "c");
+    kit.restart();
+
+    Furnace.FurnaceView view = view();
+    assertEquals(SetpointWrite.Status.FAILED, view.writes().get("crownTemperature").status());
+    assertEquals("Bad_NoCommunication", view.writes().get("crownTemperature").detail());
+    assertEquals(SetpointWrite.Status.WRITTEN, view.writes().get("pullRate").status());
+    assertEquals(2, view.writes().get("pullRate").attempts());
+    assertEquals(SetpointWrite.Status.PENDING, view.writes().get("excessO2").status());
+    assertTrue(
+        recordWrite("pullRate", 310, NOW.plusSeconds(1), true, 2, "ok").hasNoEvents(),
+        "still idempotent after recovery");
+  }
+
+  @Test
+  void aStateFromBeforeWriteOutcomesHasNone() {
+    Furnace.State old = new Furnace.State(Map.of(), AutonomyMode.ADVISORY, Map.of(), null, null);
+    assertEquals(Map.of(), old.setpointWrites());
+    assertEquals(Map.of(), old.alarmTransitions());
   }
 }

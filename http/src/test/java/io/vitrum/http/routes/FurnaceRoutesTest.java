@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.furnace.Furnace;
+import io.vitrum.actors.furnace.SetpointRecord;
 import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.ApiClient.Reply;
 import io.vitrum.http.testing.TestApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,6 +76,11 @@ class FurnaceRoutesTest {
     Instant at = Instant.parse(change.path("at").asText());
     assertTrue(Duration.between(at, Instant.now()).abs().toMinutes() < 1, at::toString);
     assertEquals(1, furnace.path("setpointChanges").size());
+    JsonNode write = change.path("write");
+    assertEquals("pending", write.path("status").asText(), "not yet written to the plant");
+    assertEquals(0, write.path("attempts").asInt());
+    assertTrue(write.path("detail").isNull());
+    assertTrue(write.path("at").isNull());
     assertEquals("advisory", furnace.path("autonomyMode").asText());
     assertEquals(0, furnace.path("alarms").size());
 
@@ -82,6 +93,60 @@ class FurnaceRoutesTest {
     assertEquals(200, again.status(), again::toString);
     assertEquals(
         "unchanged", again.json().path("detail").asText(), "setting a value is idempotent");
+  }
+
+  @Test
+  void eachChangeShowsWhetherItWasWrittenToThePlant() throws Exception {
+    Reply changed =
+        http.postJson(
+            "/api/furnaces/F8/setpoints", setpoint("crownTemperature", "1575", "seeds rising"));
+    assertEquals(200, changed.status(), changed::toString);
+    EntityRef<Furnace.Command> furnace =
+        ClusterSharding.get(api.testKit().system()).entityRefFor(Furnace.ENTITY_KEY, "F8");
+    Duration timeout = Duration.ofSeconds(10);
+    SetpointRecord record =
+        furnace
+            .<Furnace.FurnaceView>ask(Furnace.GetState::new, timeout)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS)
+            .changes()
+            .get("crownTemperature");
+    String detail =
+        "opcua write to ns=2;s=F8.setpoint.crownTemperature failed after 5 attempts: Bad_OutOfRange";
+    Confirmation failed =
+        furnace
+            .<Confirmation>ask(
+                replyTo ->
+                    new Furnace.RecordSetpointWrite(
+                        "crownTemperature", 1575, record.at(), false, 5, detail, replyTo),
+                timeout)
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    assertEquals(Confirmation.accepted("setpoint write recorded"), failed);
+
+    JsonNode change =
+        http.get("/api/furnaces/F8").json().path("setpointChanges").path("crownTemperature");
+    assertEquals(1575.0, change.path("value").asDouble(), "the change's fields stay as they were");
+    assertEquals("seeds rising", change.path("reason").asText());
+    JsonNode write = change.path("write");
+    assertEquals("failed", write.path("status").asText());
+    assertEquals(5, write.path("attempts").asInt());
+    assertEquals(detail, write.path("detail").asText());
+    Instant at = Instant.parse(write.path("at").asText());
+    assertTrue(Duration.between(at, Instant.now()).abs().toMinutes() < 1, at::toString);
+
+    furnace
+        .<Confirmation>ask(
+            replyTo ->
+                new Furnace.RecordSetpointWrite(
+                    "crownTemperature", 1575, record.at(), true, 1, "opcua write", replyTo),
+            timeout)
+        .toCompletableFuture()
+        .get(10, TimeUnit.SECONDS);
+    JsonNode written =
+        http.get("/api/furnaces/F8").json().path("setpointChanges").path("crownTemperature");
+    assertEquals("written", written.path("write").path("status").asText(), written::toString);
+    assertEquals(1, written.path("write").path("attempts").asInt());
   }
 
   @Test
