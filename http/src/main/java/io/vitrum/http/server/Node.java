@@ -22,6 +22,8 @@ import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.IngestSettings;
 import io.vitrum.streams.ingest.Sources;
 import io.vitrum.streams.ingest.kafka.KafkaSettings;
+import io.vitrum.streams.ingest.writeback.SetpointWriteBack;
+import io.vitrum.streams.ingest.writeback.WriteBackSettings;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -170,6 +172,12 @@ public final class Node {
                       VitrumMetrics.get(system).registry(),
                       Sources.fromConfig(system, config));
               holder.set(ingest);
+              SetpointWriteBack.init(
+                  system,
+                  ingest.tagMaps(),
+                  Sources.writers(system, config),
+                  WriteBackSettings.create(config),
+                  ProjectionSettings.create(config, SetpointWriteBack.NAME));
               CoordinatedShutdown.get(system)
                   .addTask(
                       CoordinatedShutdown.PhaseServiceRequestsDone(),
