@@ -27,7 +27,7 @@ public record IngestStatusResponse(
   /**
    * One source.
    *
-   * @param readingsPerSecond mean rate since the source entered its state
+   * @param readingsPerSecond readings per second over the last ten seconds
    */
   public record Source(
       String name,
@@ -41,8 +41,7 @@ public record IngestStatusResponse(
       long reconnects,
       String lastError,
       String lastErrorAt) {
-    static Source of(SourceStatus s, java.time.Instant now) {
-      double seconds = Math.max(1, java.time.Duration.between(s.since(), now).toMillis() / 1000.0);
+    static Source of(SourceStatus s) {
       return new Source(
           s.name(),
           s.state().name().toLowerCase(java.util.Locale.ROOT),
@@ -50,7 +49,7 @@ public record IngestStatusResponse(
           s.since().toString(),
           s.messages(),
           s.readings(),
-          Math.round(s.readings() / seconds * 10) / 10.0,
+          s.readingsPerSecond(),
           s.lag(),
           s.reconnects(),
           s.lastError(),
@@ -65,13 +64,12 @@ public record IngestStatusResponse(
   }
 
   public static IngestStatusResponse of(Ingest ingest) {
-    java.time.Instant now = java.time.Instant.now();
     List<String> silent =
         ingest.status().silentTags(ingest.tagMaps().get(), ingest.settings().silentAfter());
     return new IngestStatusResponse(
         true,
         ingest.kafka().bootstrapServers(),
-        ingest.status().sources().stream().map(s -> Source.of(s, now)).toList(),
+        ingest.status().sources().stream().map(Source::of).toList(),
         ingest.status().quarantineCounts(),
         ingest.tagMaps().get().sensors().size(),
         silent.size(),

@@ -130,7 +130,15 @@ public final class Ingest implements AutoCloseable {
   private void startConsumers() {
     LatestReadings latest = new LatestReadings();
     running.add(
-        new SensorDelivery(system, kafka, settings, metrics, latest, Clock.systemUTC()).start());
+        new SensorDelivery(
+                system,
+                kafka,
+                settings,
+                metrics,
+                status.handle("delivery"),
+                latest,
+                Clock.systemUTC())
+            .start());
     running.add(
         TwinSync.start(
             system,

@@ -23,11 +23,13 @@ public final class SourceHandle {
   private final AtomicLong readings = new AtomicLong();
   private final AtomicLong lag = new AtomicLong(-1);
   private final AtomicLong reconnects = new AtomicLong();
+  private final RecentRate rate;
 
   SourceHandle(String name, Clock clock) {
     this.name = name;
     this.clock = clock;
     this.since = new AtomicReference<>(clock.instant());
+    this.rate = new RecentRate(clock);
   }
 
   /** The source's name. */
@@ -44,11 +46,12 @@ public final class SourceHandle {
     since.set(clock.instant());
   }
 
-  /** Connected to {@code endpoint}. */
+  /** Connected to {@code endpoint}; repeated calls while connected change nothing. */
   public void connected(String endpoint) {
-    state.set(ConnectionState.CONNECTED);
+    if (state.getAndSet(ConnectionState.CONNECTED) != ConnectionState.CONNECTED) {
+      since.set(clock.instant());
+    }
     detail.set(endpoint);
-    since.set(clock.instant());
   }
 
   /** The connection or a poll failed with {@code error}; the source will retry. */
@@ -74,6 +77,7 @@ public final class SourceHandle {
   public void received(int count) {
     messages.incrementAndGet();
     readings.addAndGet(count);
+    rate.add(count);
   }
 
   /** Records the consumer lag in messages (Kafka sources). */
@@ -90,6 +94,7 @@ public final class SourceHandle {
         since.get(),
         messages.get(),
         readings.get(),
+        rate.perSecond(),
         lag.get() < 0 ? null : lag.get(),
         reconnects.get(),
         lastError.get(),

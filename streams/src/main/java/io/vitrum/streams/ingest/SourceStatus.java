@@ -11,6 +11,7 @@ import java.time.Instant;
  * @param since when it entered {@code state}
  * @param messages messages received since start
  * @param readings readings decoded since start
+ * @param readingsPerSecond readings per second over the last {@link RecentRate#SECONDS} seconds
  * @param lag messages behind (Kafka sources), else {@code null}
  * @param reconnects how often it had to connect again
  * @param lastError the last failure, or {@code null}
@@ -23,6 +24,7 @@ public record SourceStatus(
     Instant since,
     long messages,
     long readings,
+    double readingsPerSecond,
     Long lag,
     long reconnects,
     String lastError,

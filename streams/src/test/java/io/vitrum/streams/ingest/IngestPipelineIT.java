@@ -158,7 +158,14 @@ class IngestPipelineIT {
 
       LatestReadings latest = new LatestReadings();
       UniqueKillSwitch delivery =
-          new SensorDelivery(node.system(), kafka, settings, metrics, latest, Clock.systemUTC())
+          new SensorDelivery(
+                  node.system(),
+                  kafka,
+                  settings,
+                  metrics,
+                  status.handle("delivery"),
+                  latest,
+                  Clock.systemUTC())
               .start();
       awaitTrue(
           () -> accepted(node, "F1.crown.T1") == 50 && accepted(node, "F1.crown.T2") == 51,
@@ -173,7 +180,14 @@ class IngestPipelineIT {
               ConfigFactory.parseString("vitrum.ingest.delivery.group-id = replay")
                   .withFallback(config));
       UniqueKillSwitch replay =
-          new SensorDelivery(node.system(), kafka, again, metrics, latest, Clock.systemUTC())
+          new SensorDelivery(
+                  node.system(),
+                  kafka,
+                  again,
+                  metrics,
+                  status.handle("replay"),
+                  latest,
+                  Clock.systemUTC())
               .start();
       awaitTrue(
           () -> counter(registry, "sensor", "duplicate") == good,
@@ -220,6 +234,7 @@ class IngestPipelineIT {
               isolated,
               settings,
               new IngestMetrics(new SimpleMeterRegistry()),
+              new IngestStatus(Clock.systemUTC()).handle("delivery"),
               new LatestReadings(),
               Clock.systemUTC())
           .start();

@@ -5,6 +5,7 @@ import io.vitrum.core.rejection.RejectionCode;
 import io.vitrum.core.rejection.RejectionKind;
 import io.vitrum.streams.ingest.IngestMetrics;
 import io.vitrum.streams.ingest.IngestSettings;
+import io.vitrum.streams.ingest.SourceHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,6 +55,7 @@ public final class SensorDelivery {
   private final IngestSettings ingest;
   private final ClusterSharding sharding;
   private final IngestMetrics metrics;
+  private final SourceHandle handle;
   private final SendProducer<String, byte[]> quarantine;
   private final Clock clock;
   private final LatestReadings latest;
@@ -63,6 +65,7 @@ public final class SensorDelivery {
       KafkaSettings kafka,
       IngestSettings ingest,
       IngestMetrics metrics,
+      SourceHandle handle,
       LatestReadings latest,
       Clock clock) {
     this.system = system;
@@ -71,6 +74,7 @@ public final class SensorDelivery {
     this.settings = ingest.delivery();
     this.sharding = ClusterSharding.get(system);
     this.metrics = metrics;
+    this.handle = handle;
     this.latest = latest;
     this.clock = clock;
     this.quarantine = new SendProducer<>(kafka.producer(system), system);
@@ -105,6 +109,7 @@ public final class SensorDelivery {
   private CompletionStage<ConsumerMessage.CommittableOffset> deliver(
       ConsumerMessage.CommittableMessage<String, byte[]> message) {
     ConsumerRecord<String, byte[]> record = message.record();
+    handle.connected(kafka.bootstrapServers() + "/" + kafka.readings());
     ReadingsRecord readings;
     try {
       readings = ReadingsRecord.decode(record.value());
@@ -154,6 +159,7 @@ public final class SensorDelivery {
       metrics.stage("reading-age", Duration.ofMillis(Math.max(0, clock.millis() - newest)));
     }
     metrics.readings(SOURCE, "delivered", ack.accepted());
+    handle.received(ack.accepted());
     if (!readings.samples().isEmpty()) {
       ReadingsRecord.Sample last = readings.samples().get(readings.samples().size() - 1);
       latest.put(readings.tag(), last.value(), last.ts());
