@@ -1,0 +1,151 @@
+package io.vitrum.loadtests.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dev run end to end, over the wires a real plant uses: the simulated plant's F1 readings
+ * arrive over OPC UA, F2's over MQTT, F3's over Modbus TCP, all through Kafka into the Sensor
+ * entities; MIK-1 frames are counted; bad MQTT input is quarantined with its reason; a setpoint
+ * accepted by a Furnace entity is written back over that furnace's protocol and the plant follows
+ * it; SIGTERM stops the node and every server it started.
+ */
+class LocalPlantIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static DevNode node;
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = DevNode.start("e2e", Duration.ofMinutes(5));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) {
+      List<Long> children = node.children();
+      node.close();
+      assertTrue(node.allStopped(children), "every server the node started is stopped");
+    }
+  }
+
+  @Test
+  void everyProtocolDeliversItsFurnaceIntoTheSensorEntities() throws Exception {
+    for (String tag :
+        List.of("F1.crown.T1", "F2.crown.T1", "F3.crown.T1", "F3.crown.P", "F3.gas.flow")) {
+      long accepted =
+          await(
+              () ->
+                  JSON.readTree(node.get("/api/sensors/" + tag))
+                      .path("window")
+                      .path("accepted")
+                      .asLong(),
+              n -> n >= 3,
+              "readings of " + tag);
+      assertTrue(accepted >= 3, tag);
+    }
+    JsonNode status = JSON.readTree(node.get("/api/ingest/status"));
+    assertTrue(
+        status.path("frames").path("F1").asLong() > 0, "MIK-1 frames are counted: " + status);
+  }
+
+  @Test
+  void badMqttInputIsQuarantinedWithItsReason() throws Exception {
+    MqttClient client =
+        new MqttClient("tcp://127.0.0.1:" + node.mqtt, "e2e-bad-input", new MemoryPersistence());
+    client.connect();
+    String bad =
+        "[{\"tag\":\"F2.crown.T1\",\"ts\":\""
+            + Instant.now()
+            + "\",\"value\":1500,\"unit\":\"degF\"}]";
+    client.publish("vitrum/F2/readings", bad.getBytes(StandardCharsets.UTF_8), 1, false);
+    client.publish("vitrum/F2/readings", "not json".getBytes(StandardCharsets.UTF_8), 1, false);
+    client.disconnect();
+    JsonNode unit =
+        await(
+            () -> JSON.readTree(node.get("/api/quarantine?reason=unit-mismatch&source=mqtt")),
+            n -> n.path("count").asInt() > 0,
+            "the unit mismatch in the quarantine");
+    assertEquals("F2.crown.T1", unit.path("records").get(0).path("tag").asText());
+    await(
+        () -> JSON.readTree(node.get("/api/quarantine?reason=malformed-payload&source=mqtt")),
+        n -> n.path("count").asInt() > 0,
+        "the malformed payload in the quarantine");
+  }
+
+  @Test
+  void anAcceptedSetpointIsWrittenBackOverEachFurnacesProtocolAndThePlantFollows()
+      throws Exception {
+    for (String furnace : List.of("F1", "F2", "F3")) {
+      HttpResponse<String> r =
+          node.post(
+              "/api/furnaces/" + furnace + "/setpoints",
+              "{\"parameter\":\"pullRate\",\"value\":310,\"reason\":\"end-to-end test\"}",
+              Map.of("X-Vitrum-User", "e2e"));
+      assertEquals(200, r.statusCode(), r.body());
+    }
+    for (String furnace : List.of("F1", "F2", "F3")) {
+      JsonNode write =
+          await(
+              () ->
+                  JSON.readTree(node.get("/api/furnaces/" + furnace))
+                      .path("setpointChanges")
+                      .path("pullRate")
+                      .path("write"),
+              w -> "written".equals(w.path("status").asText()),
+              furnace + "'s write-back");
+      assertEquals("written", write.path("status").asText(), furnace + ": " + write);
+      // The plant's pull follows its new setpoint; the pull tag reports it.
+      await(
+          () ->
+              JSON.readTree(node.get("/api/sensors/" + furnace + ".pull.rate"))
+                  .path("window")
+                  .path("lastValue")
+                  .asDouble(),
+          v -> Math.abs(v - 310) < 15,
+          furnace + ".pull.rate near 310 t/day");
+    }
+  }
+
+  private static <T> T await(Callable<T> read, java.util.function.Predicate<T> done, String what)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    T last = null;
+    Exception error = null;
+    while (System.nanoTime() < deadline) {
+      try {
+        last = read.call();
+        if (done.test(last)) {
+          return last;
+        }
+      } catch (Exception e) {
+        error = e;
+      }
+      Thread.sleep(1000);
+    }
+    throw new AssertionError(
+        "timed out waiting for "
+            + what
+            + "; last "
+            + last
+            + "; error "
+            + error
+            + "\n"
+            + node.tail());
+  }
+}
