@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -82,9 +84,17 @@ public final class MqttTestBroker implements AutoCloseable {
     return "tcp://127.0.0.1:" + port;
   }
 
+  /** Stops the broker and deletes its data. */
   @Override
   public void close() {
     stop();
+    if (dataDir != null) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      } catch (IOException e) {
+        // a leftover temporary directory
+      }
+    }
   }
 
   static int freePort() throws IOException {
