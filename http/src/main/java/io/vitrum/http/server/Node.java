@@ -160,6 +160,7 @@ public final class Node {
     }
     IngestSettings settings = IngestSettings.create(config);
     String tagMap = Ingest.initialTagMap(config, settings);
+    Sources sources = Sources.fromConfig(system, config);
     org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
         .registerOnMemberUp(
             () -> {
@@ -170,12 +171,12 @@ public final class Node {
                       settings,
                       tagMap,
                       VitrumMetrics.get(system).registry(),
-                      Sources.fromConfig(system, config));
+                      sources);
               holder.set(ingest);
               SetpointWriteBack.init(
                   system,
                   ingest.tagMaps(),
-                  Sources.writers(system, config),
+                  sources.writers(),
                   WriteBackSettings.create(config),
                   ProjectionSettings.create(config, SetpointWriteBack.NAME));
               CoordinatedShutdown.get(system)

@@ -60,7 +60,7 @@ public final class Ingest implements AutoCloseable {
       KafkaSettings kafka,
       IngestSettings settings,
       MeterRegistry registry,
-      List<SourceFactory> factories) {
+      Sources sources) {
     this.system = system;
     this.kafka = kafka;
     this.settings = settings;
@@ -69,14 +69,14 @@ public final class Ingest implements AutoCloseable {
     this.tagMaps = new TagMapRegistry(system, settings.delivery().askTimeout());
     this.frames = new FrameIntake(system, kafka, status, metrics, Clock.systemUTC());
     this.quarantine = QuarantineStore.start(kafka, settings.quarantineCapacity());
-    this.factories = List.copyOf(factories);
+    this.factories = sources.factories(status, tagMaps);
     this.pipeline =
         new IngestPipeline(system, kafka, settings, tagMaps, status, metrics, Clock.systemUTC());
   }
 
   /**
-   * Starts ingest over {@code kafka} with the sources {@code factories} make (see the class
-   * comment). {@code initialTagMap} is the CSV applied first.
+   * Starts ingest over {@code kafka} with the configured {@code sources} (see the class comment).
+   * {@code initialTagMap} is the CSV applied first.
    */
   public static Ingest start(
       ActorSystem<?> system,
@@ -84,8 +84,8 @@ public final class Ingest implements AutoCloseable {
       IngestSettings settings,
       String initialTagMap,
       MeterRegistry registry,
-      List<SourceFactory> factories) {
-    Ingest ingest = new Ingest(system, kafka, settings, registry, factories);
+      Sources sources) {
+    Ingest ingest = new Ingest(system, kafka, settings, registry, sources);
     ingest.boot(initialTagMap);
     return ingest;
   }
