@@ -121,8 +121,6 @@ public final class IngestPipeline {
 
   private <A> Judged<A> judge(ReadingValidator validator, Inbound<A> in) {
     Instant now = clock.instant();
-    SourceHandle handle = status.handle(in.source());
-    handle.received(in.readings().size());
     if (in.malformed() != null) {
       return new Judged<>(
           in.source(), List.of(), List.of(quarantine(in, in.malformed(), null, now, -1)), in.ack());
