@@ -27,6 +27,7 @@ import java.util.Locale;
  */
 public final class IngestLoad {
   private static final String FURNACE = "LT1";
+  private static final int GROUPS = 16;
 
   private IngestLoad() {}
 
@@ -103,7 +104,11 @@ public final class IngestLoad {
       long start = System.nanoTime();
       long sent = 0;
       long total = (long) o.rate() * o.seconds();
-      int next = 0;
+      // Tags fall into groups, each published under its own key, so that every tag's readings
+      // share one partition and stay in order (as a gateway publishing its own tags would).
+      int groups = Math.min(o.tags(), GROUPS);
+      int[] cursor = new int[groups];
+      long messages = 0;
       StringBuilder json = new StringBuilder(o.batch() * 64);
       while (sent < total) {
         long due = start + (long) (sent * 1e9 / o.rate());
@@ -115,9 +120,11 @@ public final class IngestLoad {
         json.setLength(0);
         json.append('[');
         int n = (int) Math.min(o.batch(), total - sent);
+        int group = (int) (messages++ % groups);
+        int members = (o.tags() - group + groups - 1) / groups;
         for (int i = 0; i < n; i++) {
-          int t = next;
-          next = (next + 1) % o.tags();
+          int t = group + groups * cursor[group];
+          cursor[group] = (cursor[group] + 1) % members;
           long ts = Math.max(now, lastTs[t] + 1);
           lastTs[t] = ts;
           if (i > 0) {
@@ -132,7 +139,7 @@ public final class IngestLoad {
               .append('}');
         }
         json.append(']');
-        publisher.publish(tag(next), json.toString().getBytes(StandardCharsets.UTF_8));
+        publisher.publish("group-" + group, json.toString().getBytes(StandardCharsets.UTF_8));
         sent += n;
       }
       publisher.flush();

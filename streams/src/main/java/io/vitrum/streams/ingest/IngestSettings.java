@@ -37,7 +37,9 @@ public record IngestSettings(
    * The delivery of {@code vitrum.readings} into the Sensor entities.
    *
    * @param groupId the consumer group
-   * @param parallelism records asked at once (one per tag at a time)
+   * @param batchMaxReadings readings gathered into one delivery batch
+   * @param batchMaxDelay longest a record waits for its batch
+   * @param parallelism tags of a batch asked at once
    * @param askTimeout time allowed for one ask
    * @param attempts attempts of one ask before the stream restarts
    * @param commitMaxBatch offsets per commit
@@ -46,6 +48,8 @@ public record IngestSettings(
    */
   public record Delivery(
       String groupId,
+      int batchMaxReadings,
+      Duration batchMaxDelay,
       int parallelism,
       Duration askTimeout,
       int attempts,
@@ -70,6 +74,8 @@ public record IngestSettings(
         c.getInt("quarantine-capacity"),
         new Delivery(
             d.getString("group-id"),
+            d.getInt("batch-max-readings"),
+            d.getDuration("batch-max-delay"),
             d.getInt("parallelism"),
             d.getDuration("ask-timeout"),
             d.getInt("attempts"),

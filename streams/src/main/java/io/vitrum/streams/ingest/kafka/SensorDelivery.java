@@ -9,7 +9,9 @@ import io.vitrum.streams.ingest.SourceHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,18 +32,20 @@ import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The durable path's last leg: a consumer group on {@code vitrum.readings} that asks each record's
- * Sensor entity to record its readings ({@code mapAsyncPartitioned} by tag, so one tag's batches
- * arrive in order while many tags are in flight) and commits an offset only after the entity
- * answered for it and everything before it. At least once: after a crash the records since the last
- * commit come again, and the readings an entity already has come back as {@code
- * not-newer-than-last}: counted as duplicates and dropped, never quarantined. Readings an entity
- * refuses for another reason are quarantined (source {@code sensor}) so nothing vanishes. An ask
- * that keeps failing (the journal is down) fails the stream, which restarts from the last commit.
+ * Sensor entity to record its readings (records gathered into batches, merged per tag: one ask per
+ * tag and batch, many tags at once, one batch at a time so a tag's readings arrive in order) and
+ * commits a batch's offsets only after every entity of the batch answered. At least once: after a
+ * crash the records since the last commit come again, and the readings an entity already has come
+ * back as {@code not-newer-than-last}: counted as duplicates and dropped, never quarantined.
+ * Readings an entity refuses for another reason are quarantined (source {@code sensor}) so nothing
+ * vanishes. An ask that keeps failing (the journal is down) fails the stream, which restarts from
+ * the last commit.
  */
 public final class SensorDelivery {
   private static final Logger log = LoggerFactory.getLogger(SensorDelivery.class);
@@ -96,40 +100,77 @@ public final class SensorDelivery {
                 Consumer.committableSource(
                         kafka.consumer(system, settings.groupId()),
                         Subscriptions.topics(kafka.readings()))
-                    .mapAsyncPartitioned(
-                        settings.parallelism(),
-                        message -> message.record().key(),
-                        (message, tag) -> deliver(message))
-                    .via(Committer.flow(committer)))
+                    // About 24 bytes per sample: batches of roughly batch-max-readings readings.
+                    .groupedWeightedWithin(
+                        settings.batchMaxReadings(),
+                        message -> (long) (message.record().value().length / 24 + 1),
+                        settings.batchMaxDelay())
+                    .mapAsync(1, this::deliver)
+                    .via(Committer.batchFlow(committer)))
         .viaMat(KillSwitches.single(), Keep.right())
         .toMat(Sink.ignore(), Keep.left())
         .run(system);
   }
 
-  private CompletionStage<ConsumerMessage.CommittableOffset> deliver(
-      ConsumerMessage.CommittableMessage<String, byte[]> message) {
-    ConsumerRecord<String, byte[]> record = message.record();
+  /** A tag's samples of one batch, in log order. */
+  private record TagBatch(String tag, String source, List<Sensor.Sample> samples) {}
+
+  /**
+   * Delivers one batch: its records merged per tag (one ask per tag, many tags at once, one batch
+   * at a time so a tag's asks never overtake each other), and answers with the batch's offsets.
+   */
+  private CompletionStage<ConsumerMessage.CommittableOffsetBatch> deliver(
+      List<ConsumerMessage.CommittableMessage<String, byte[]>> batch) {
     handle.connected(kafka.bootstrapServers() + "/" + kafka.readings());
-    ReadingsRecord readings;
-    try {
-      readings = ReadingsRecord.decode(record.value());
-    } catch (IllegalArgumentException e) {
-      return quarantine(record, "malformed-payload", e.getMessage(), null)
-          .thenApply(done -> message.committableOffset());
+    Map<String, TagBatch> byTag = new LinkedHashMap<>();
+    List<CompletionStage<Done>> quarantined = new ArrayList<>();
+    for (ConsumerMessage.CommittableMessage<String, byte[]> message : batch) {
+      ConsumerRecord<String, byte[]> record = message.record();
+      ReadingsRecord readings;
+      try {
+        readings = ReadingsRecord.decode(record.value());
+      } catch (IllegalArgumentException e) {
+        quarantined.add(
+            quarantine(
+                "malformed-payload",
+                e.getMessage(),
+                record.key(),
+                null,
+                Double.NaN,
+                record.value()));
+        continue;
+      }
+      TagBatch tagBatch =
+          byTag.computeIfAbsent(
+              readings.tag(), t -> new TagBatch(t, readings.source(), new ArrayList<>()));
+      for (ReadingsRecord.Sample sample : readings.samples()) {
+        tagBatch.samples().add(new Sensor.Sample(sample.ts(), sample.value()));
+      }
     }
-    List<Sensor.Sample> samples = new ArrayList<>(readings.samples().size());
-    for (ReadingsRecord.Sample s : readings.samples()) {
-      samples.add(new Sensor.Sample(s.ts(), s.value()));
+    CompletionStage<Done> asks =
+        Source.from(byTag.values())
+            .mapAsyncUnordered(settings.parallelism(), this::deliver)
+            .runWith(Sink.ignore(), system);
+    for (CompletionStage<Done> q : quarantined) {
+      asks = asks.thenCombine(q, (a, b) -> a);
     }
+    return asks.thenApply(
+        done ->
+            ConsumerMessage.createCommittableOffsetBatch(
+                batch.stream()
+                    .map(ConsumerMessage.CommittableMessage::committableOffset)
+                    .toList()));
+  }
+
+  private CompletionStage<Done> deliver(TagBatch batch) {
     long start = System.nanoTime();
     return Patterns.retry(
-            () -> ask(readings.tag(), samples),
+            () -> ask(batch.tag(), batch.samples()),
             settings.attempts(),
             Duration.ofMillis(500),
             system.classicSystem().scheduler(),
             system.executionContext())
-        .thenCompose(ack -> settle(record, readings, ack, start))
-        .thenApply(done -> message.committableOffset());
+        .thenCompose(ack -> settle(batch, ack, start));
   }
 
   private CompletionStage<Sensor.ReadingsAck> ask(String tag, List<Sensor.Sample> samples) {
@@ -148,22 +189,14 @@ public final class SensorDelivery {
             });
   }
 
-  private CompletionStage<Done> settle(
-      ConsumerRecord<String, byte[]> record,
-      ReadingsRecord readings,
-      Sensor.ReadingsAck ack,
-      long start) {
+  private CompletionStage<Done> settle(TagBatch batch, Sensor.ReadingsAck ack, long start) {
     metrics.stage("delivery", Duration.ofNanos(System.nanoTime() - start));
-    if (!readings.samples().isEmpty()) {
-      long newest = readings.samples().get(readings.samples().size() - 1).epochMillis();
-      metrics.stage("reading-age", Duration.ofMillis(Math.max(0, clock.millis() - newest)));
-    }
+    Sensor.Sample last = batch.samples().get(batch.samples().size() - 1);
+    metrics.stage(
+        "reading-age", Duration.ofMillis(Math.max(0, clock.millis() - last.ts().toEpochMilli())));
     metrics.readings(SOURCE, "delivered", ack.accepted());
     handle.received(ack.accepted());
-    if (!readings.samples().isEmpty()) {
-      ReadingsRecord.Sample last = readings.samples().get(readings.samples().size() - 1);
-      latest.put(readings.tag(), last.value(), last.ts());
-    }
+    latest.put(batch.tag(), last.value(), last.ts());
     List<CompletionStage<Done>> writes = new ArrayList<>();
     long duplicates = 0;
     for (Sensor.RejectedSample r : ack.rejected()) {
@@ -172,13 +205,16 @@ public final class SensorDelivery {
       } else {
         writes.add(
             quarantine(
-                record,
                 r.rejection().code().wire(),
                 r.rejection().reason(),
+                batch.tag(),
+                r.ts(),
+                r.value(),
                 new ReadingsRecord(
-                    readings.tag(),
-                    readings.source(),
-                    List.of(new ReadingsRecord.Sample(r.ts().toEpochMilli(), r.value())))));
+                        batch.tag(),
+                        batch.source(),
+                        List.of(new ReadingsRecord.Sample(r.ts().toEpochMilli(), r.value())))
+                    .encode()));
       }
     }
     metrics.readings(SOURCE, "duplicate", duplicates);
@@ -190,28 +226,15 @@ public final class SensorDelivery {
   }
 
   private CompletionStage<Done> quarantine(
-      ConsumerRecord<String, byte[]> record, String reason, String detail, ReadingsRecord reading) {
+      String reason,
+      String detail,
+      String tag,
+      java.time.Instant ts,
+      double value,
+      byte[] payload) {
     metrics.quarantined(SOURCE, reason);
     QuarantineRecord q =
-        reading == null
-            ? QuarantineRecord.of(
-                clock.instant(),
-                SOURCE,
-                reason,
-                detail,
-                record.key(),
-                null,
-                Double.NaN,
-                record.value())
-            : QuarantineRecord.of(
-                clock.instant(),
-                SOURCE,
-                reason,
-                detail,
-                reading.tag(),
-                reading.samples().get(0).ts(),
-                reading.samples().get(0).value(),
-                reading.encode());
+        QuarantineRecord.of(clock.instant(), SOURCE, reason, detail, tag, ts, value, payload);
     return quarantine
         .send(new ProducerRecord<>(kafka.quarantine(), SOURCE, q.encode()))
         .thenApply(m -> Done.getInstance());
