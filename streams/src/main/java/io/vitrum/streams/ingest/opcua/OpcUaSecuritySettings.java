@@ -66,7 +66,11 @@ public record OpcUaSecuritySettings(
 
   /** Reads a {@code vitrum.opcua.security} block. */
   public static OpcUaSecuritySettings create(Config c) {
-    Path dir = Path.of(c.getString("dir"));
+    String dirText = c.getString("dir");
+    Path dir =
+        dirText.startsWith("~/")
+            ? Path.of(System.getProperty("user.home"), dirText.substring(2))
+            : Path.of(dirText);
     String keystore = c.getString("keystore").trim();
     String mode = c.getString("mode").trim().toLowerCase(Locale.ROOT);
     if (!mode.equals("sign-and-encrypt") && !mode.equals("sign")) {
