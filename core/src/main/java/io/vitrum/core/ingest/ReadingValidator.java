@@ -20,6 +20,7 @@ public final class ReadingValidator {
   private final ReadingCheck.TimeBounds bounds;
   private final double maxSpanPerSecond;
   private final Map<String, Last> last = new HashMap<>();
+  private final Map<String, Last> jumped = new HashMap<>();
 
   private record Last(Instant ts, double value) {}
 
@@ -97,6 +98,14 @@ public final class ReadingValidator {
     }
     last.put(reading.tag(), new Last(reading.ts(), reading.value()));
     return Optional.empty();
+  }
+
+  private static double seconds(Last from, SourceReading to) {
+    return Math.max(Duration.between(from.ts(), to.ts()).toNanos() / 1e9, 1e-3);
+  }
+
+  private static double rate(Last from, SourceReading to) {
+    return Math.abs(to.value() - from.value()) / seconds(from, to);
   }
 
   /** {@code v} to six significant digits, without trailing zeros. */

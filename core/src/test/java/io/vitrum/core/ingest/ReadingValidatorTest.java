@@ -66,11 +66,26 @@ class ReadingValidatorTest {
     assertCode(RejectionCode.IMPOSSIBLE_RATE, spike);
     assertTrue(spike.get().reason().contains("faster than 900 degC/s"), spike.get().reason());
     assertEquals(
-        Optional.empty(), check(reading(1, 1399, null, Quality.GOOD)), "the spike is not the last");
+        Optional.empty(), check(reading(2, 1399, null, Quality.GOOD)), "the spike is not the last");
     assertEquals(
         Optional.empty(),
         check(reading(10, 1799, null, Quality.GOOD)),
         "the same step over more seconds is believable");
+  }
+
+  @Test
+  void aStepConfirmedByTheNextReadingIsAcceptedAfterItsFirstReading() {
+    assertEquals(Optional.empty(), check(reading(0, 100, null, Quality.GOOD)));
+    assertCode(RejectionCode.IMPOSSIBLE_RATE, check(reading(1, 1500, null, Quality.GOOD)));
+    assertEquals(
+        Optional.empty(),
+        check(reading(2, 1501, null, Quality.GOOD)),
+        "the new level holds: a real step, not a spike");
+    assertEquals(Optional.empty(), check(reading(3, 1502, null, Quality.GOOD)));
+    assertCode(
+        RejectionCode.IMPOSSIBLE_RATE,
+        check(reading(4, 100, null, Quality.GOOD)),
+        "a later jump is judged against the new level");
   }
 
   @Test

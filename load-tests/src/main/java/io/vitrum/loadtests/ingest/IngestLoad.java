@@ -135,7 +135,8 @@ public final class IngestLoad {
               .append("\",\"ts\":\"")
               .append(Instant.ofEpochMilli(ts))
               .append("\",\"value\":")
-              .append(500 + (sent + i) % 100)
+              // A slow triangle wave (at most 1 degC/s): well inside any believable rate.
+              .append(500 + Math.abs((ts / 1000) % 200 - 100))
               .append('}');
         }
         json.append(']');

@@ -3,6 +3,7 @@ package io.vitrum.streams.ingest;
 import com.typesafe.config.Config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vitrum.core.ingest.TagMap;
+import io.vitrum.core.ingest.TagMapRow;
 import io.vitrum.core.sim.PlantWiring;
 import io.vitrum.streams.ingest.frames.FrameIntake;
 import io.vitrum.streams.ingest.kafka.ConsumerLag;
@@ -50,6 +51,7 @@ public final class Ingest implements AutoCloseable {
   private final QuarantineStore quarantine;
   private final List<SourceFactory> factories;
   private final Map<String, UniqueKillSwitch> sources = new ConcurrentHashMap<>();
+  private final Map<String, List<TagMapRow>> subscribed = new ConcurrentHashMap<>();
   private final List<UniqueKillSwitch> running = new CopyOnWriteArrayList<>();
   private final List<Cancellable> timers = new CopyOnWriteArrayList<>();
   private final IngestPipeline pipeline;
@@ -186,9 +188,11 @@ public final class Ingest implements AutoCloseable {
 
   private synchronized void startSources(TagMap map, boolean changed) {
     for (SourceFactory factory : factories) {
-      if (changed && !factory.followsTagMap()) {
+      List<TagMapRow> rows = factory.rows(map);
+      if (changed && (!factory.followsTagMap() || rows.equals(subscribed.get(factory.name())))) {
         continue;
       }
+      subscribed.put(factory.name(), rows);
       UniqueKillSwitch previous = sources.remove(factory.name());
       if (previous != null) {
         previous.shutdown();

@@ -1,6 +1,8 @@
 package io.vitrum.streams.ingest;
 
 import io.vitrum.core.ingest.TagMap;
+import io.vitrum.core.ingest.TagMapRow;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,14 @@ public interface SourceFactory {
 
   /** Whether a changed tag map needs a new source (its subscriptions follow the rows). */
   boolean followsTagMap();
+
+  /**
+   * The rows of {@code map} a source subscribes to; a changed map makes a new source only when
+   * these change.
+   */
+  default List<TagMapRow> rows(TagMap map) {
+    return List.of();
+  }
 
   /** The source for {@code map}, or empty when this protocol is not configured or has no rows. */
   Optional<IngestSource<?>> create(TagMap map);

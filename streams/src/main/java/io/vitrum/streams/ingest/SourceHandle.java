@@ -75,6 +75,10 @@ public final class SourceHandle {
 
   /** One message with {@code count} readings arrived. */
   public void received(int count) {
+    // Data arriving means connected, whatever a replaced instance of the source reported last.
+    if (state.get() == ConnectionState.STOPPED) {
+      state.set(ConnectionState.CONNECTED);
+    }
     messages.incrementAndGet();
     readings.addAndGet(count);
     rate.add(count);

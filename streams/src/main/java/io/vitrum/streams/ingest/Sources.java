@@ -115,6 +115,11 @@ public final class Sources {
       }
 
       @Override
+      public List<TagMapRow> rows(TagMap map) {
+        return map.sensors(kind);
+      }
+
+      @Override
       public Optional<IngestSource<?>> create(TagMap map) {
         List<TagMapRow> rows = map.sensors(kind);
         return rows.isEmpty() ? Optional.empty() : Optional.of(make.apply(rows));
