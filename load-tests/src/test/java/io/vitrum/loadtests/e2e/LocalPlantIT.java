@@ -50,11 +50,7 @@ class LocalPlantIT {
         List.of("F1.crown.T1", "F2.crown.T1", "F3.crown.T1", "F3.crown.P", "F3.gas.flow")) {
       long accepted =
           await(
-              () ->
-                  JSON.readTree(node.get("/api/sensors/" + tag))
-                      .path("window")
-                      .path("accepted")
-                      .asLong(),
+              () -> JSON.readTree(node.get("/api/sensors/" + tag)).path("accepted").asLong(),
               n -> n >= 3,
               "readings of " + tag);
       assertTrue(accepted >= 3, tag);
@@ -114,7 +110,6 @@ class LocalPlantIT {
       await(
           () ->
               JSON.readTree(node.get("/api/sensors/" + furnace + ".pull.rate"))
-                  .path("window")
                   .path("lastValue")
                   .asDouble(),
           v -> Math.abs(v - 310) < 15,
