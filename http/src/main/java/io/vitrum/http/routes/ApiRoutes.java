@@ -1,45 +1,81 @@
 package io.vitrum.http.routes;
 
+import io.vitrum.http.auth.Endpoint;
+import io.vitrum.http.auth.Guard;
 import io.vitrum.http.errors.CorrelationIds;
 import io.vitrum.http.errors.Problems;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
+import org.apache.pekko.http.javadsl.model.HttpCharsets;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpHeader;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.model.headers.TimeoutAccess;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Directives;
+import org.apache.pekko.http.javadsl.server.PathMatchers;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
  * The whole public HTTP surface of a node: a correlation id on every request and response,
  * problem+json for every failure (also the server's own request timeout), the {@code /api}
- * resources and a landing page at {@code /}.
+ * resources behind the {@link Guard} (a bearer token for each), the OpenAPI document at {@code
+ * /api/openapi.yaml} and a landing page at {@code /}, which anyone may read.
  *
  * <p>The route tree is built once, at construction; per request only the correlation id is decided
  * and attached, as the request attribute {@link Problems#CORRELATION_ID} that the constant error
  * handlers read.
  */
 public final class ApiRoutes extends AllDirectives {
+  /** The routes anyone may call, without a token: they are described, not secured. */
+  public static final List<Endpoint> PUBLIC =
+      List.of(
+          Endpoint.get("/", Endpoint.Scope.PLANT),
+          Endpoint.get("/api/openapi.yaml", Endpoint.Scope.PLANT));
+
   private final Route route;
 
   public ApiRoutes(
-      SensorRoutes sensors, FurnaceRoutes furnaces, TwinRoutes twins, IngestRoutes ingest) {
+      SensorRoutes sensors,
+      FurnaceRoutes furnaces,
+      TwinRoutes twins,
+      IngestRoutes ingest,
+      AuditRoutes audit,
+      Guard guard) {
+    Problems problems = new Problems();
     this.route =
         correlated(
-            new Problems()
-                .handle(
-                    concat(
-                        pathPrefix(
-                            "api",
-                            () ->
-                                concat(
-                                    sensors.routes(),
-                                    furnaces.routes(),
-                                    twins.routes(),
-                                    ingest.routes())),
-                        landing())));
+            problems.handle(
+                concat(
+                    path(PathMatchers.segment("api").slash("openapi.yaml"), this::openApi),
+                    pathPrefix(
+                        "api",
+                        () ->
+                            guard.secured(
+                                () ->
+                                    problems.handle(
+                                        concat(
+                                            sensors.routes(),
+                                            furnaces.routes(),
+                                            twins.routes(),
+                                            ingest.routes(),
+                                            audit.routes())))),
+                    landing())));
+  }
+
+  /** Every secured endpoint of the API: what the OpenAPI document and the access matrix cover. */
+  public static List<Endpoint> endpoints() {
+    return Stream.of(
+            SensorRoutes.ENDPOINTS,
+            FurnaceRoutes.ENDPOINTS,
+            TwinRoutes.ENDPOINTS,
+            IngestRoutes.ENDPOINTS,
+            AuditRoutes.ENDPOINTS)
+        .flatMap(List::stream)
+        .toList();
   }
 
   /**
@@ -77,6 +113,19 @@ public final class ApiRoutes extends AllDirectives {
                 access
                     .timeoutAccess()
                     .updateHandler(timedOut -> Problems.requestTimeout(timedOut, id)));
+  }
+
+  private Route openApi() {
+    return RouteTemplate.named(
+        "/api/openapi.yaml",
+        () ->
+            get(
+                () ->
+                    complete(
+                        HttpEntities.create(
+                            ContentTypes.create(
+                                MediaTypes.applicationWithOpenCharset("yaml"), HttpCharsets.UTF_8),
+                            OpenApiDocument.yaml()))));
   }
 
   private Route landing() {

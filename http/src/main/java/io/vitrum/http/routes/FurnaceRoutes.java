@@ -4,12 +4,18 @@ import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.core.plant.FurnaceId;
 import io.vitrum.core.plant.SetpointOrigin;
+import io.vitrum.core.security.Principal;
+import io.vitrum.core.security.Role;
+import io.vitrum.http.auth.Access;
+import io.vitrum.http.auth.Endpoint;
+import io.vitrum.http.auth.Endpoint.Scope;
 import io.vitrum.http.dto.AutonomyModeRequest;
 import io.vitrum.http.dto.FurnaceResponse;
 import io.vitrum.http.dto.SetpointRequest;
 import io.vitrum.http.errors.Problem;
 import io.vitrum.http.errors.ProblemException;
 import io.vitrum.http.json.Json;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -23,10 +29,22 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * {@code /api/furnaces/{id}}: GET shows; {@code /setpoints} POST changes one setpoint; {@code
  * /autonomy} PUT sets the autonomy mode; {@code /alarms/{alarmId}/ack} POST acknowledges an alarm.
- * The requester is named by the {@code X-Vitrum-User} header until authentication lands.
+ * The requester is the token's subject; a setpoint asked for by an integrator (and not an operator)
+ * has the integrator origin.
  */
 public final class FurnaceRoutes extends AllDirectives {
-  static final String USER_HEADER = "X-Vitrum-User";
+  static final Endpoint SHOW = Endpoint.get("/api/furnaces/{id}", Scope.FURNACE);
+  static final Endpoint CHANGE_SETPOINT =
+      Endpoint.of(
+          "POST", "/api/furnaces/{id}/setpoints", Scope.FURNACE, Role.OPERATOR, Role.INTEGRATOR);
+  static final Endpoint SET_AUTONOMY =
+      Endpoint.of("PUT", "/api/furnaces/{id}/autonomy", Scope.FURNACE, Role.OPERATOR);
+  static final Endpoint ACKNOWLEDGE =
+      Endpoint.of("POST", "/api/furnaces/{id}/alarms/{alarmId}/ack", Scope.FURNACE, Role.OPERATOR);
+
+  /** Every endpoint these routes serve. */
+  public static final List<Endpoint> ENDPOINTS =
+      List.of(SHOW, CHANGE_SETPOINT, SET_AUTONOMY, ACKNOWLEDGE);
 
   private final ClusterSharding sharding;
   private final HttpSettings settings;
@@ -48,37 +66,32 @@ public final class FurnaceRoutes extends AllDirectives {
                     validId(
                         id,
                         () ->
-                            optionalHeaderValueByName(
-                                USER_HEADER,
-                                user -> {
-                                  String who = user.orElse("anonymous");
-                                  return concat(
-                                      pathEnd(
-                                          () ->
-                                              RouteTemplate.named(
-                                                  "/api/furnaces/{id}", () -> get(() -> show(id)))),
-                                      path(
-                                          "setpoints",
-                                          () ->
-                                              RouteTemplate.named(
-                                                  "/api/furnaces/{id}/setpoints",
-                                                  () -> post(() -> changeSetpoint(id, who)))),
-                                      path(
-                                          "autonomy",
-                                          () ->
-                                              RouteTemplate.named(
-                                                  "/api/furnaces/{id}/autonomy",
-                                                  () -> put(() -> setAutonomy(id, who)))),
-                                      path(
-                                          PathMatchers.segment("alarms")
-                                              .slash(PathMatchers.segment())
-                                              .slash("ack"),
-                                          alarmId ->
-                                              RouteTemplate.named(
-                                                  "/api/furnaces/{id}/alarms/{id}/ack",
-                                                  () ->
-                                                      post(() -> acknowledge(id, alarmId, who)))));
-                                }))));
+                            concat(
+                                pathEnd(() -> Access.serve(SHOW, id, caller -> show(id))),
+                                path(
+                                    "setpoints",
+                                    () ->
+                                        Access.serve(
+                                            CHANGE_SETPOINT,
+                                            id,
+                                            caller -> changeSetpoint(id, caller))),
+                                path(
+                                    "autonomy",
+                                    () ->
+                                        Access.serve(
+                                            SET_AUTONOMY,
+                                            id,
+                                            caller -> setAutonomy(id, caller.subject()))),
+                                path(
+                                    PathMatchers.segment("alarms")
+                                        .slash(PathMatchers.segment())
+                                        .slash("ack"),
+                                    alarmId ->
+                                        Access.serve(
+                                            ACKNOWLEDGE,
+                                            id,
+                                            caller ->
+                                                acknowledge(id, alarmId, caller.subject())))))));
   }
 
   private Route validId(String id, Supplier<Route> inner) {
@@ -99,7 +112,11 @@ public final class FurnaceRoutes extends AllDirectives {
         view -> completeOK(FurnaceResponse.of(view), Jackson.marshaller(Json.mapper())));
   }
 
-  private Route changeSetpoint(String id, String who) {
+  private Route changeSetpoint(String id, Principal caller) {
+    SetpointOrigin origin =
+        caller.roles().contains(Role.INTEGRATOR) && !caller.roles().contains(Role.OPERATOR)
+            ? SetpointOrigin.INTEGRATOR
+            : SetpointOrigin.OPERATOR;
     return body.validated(
         SetpointRequest.class,
         request ->
@@ -110,8 +127,8 @@ public final class FurnaceRoutes extends AllDirectives {
                         new Furnace.ChangeSetpoint(
                             request.parameter(),
                             request.value(),
-                            SetpointOrigin.INTEGRATOR,
-                            who,
+                            origin,
+                            caller.subject(),
                             request.reason(),
                             replyTo)),
                 reply ->

@@ -2,6 +2,12 @@ package io.vitrum.http.routes;
 
 import io.vitrum.core.ingest.TagMap;
 import io.vitrum.core.plant.FurnaceId;
+import io.vitrum.core.plant.TagId;
+import io.vitrum.core.security.Principal;
+import io.vitrum.core.security.Role;
+import io.vitrum.http.auth.Access;
+import io.vitrum.http.auth.Endpoint;
+import io.vitrum.http.auth.Endpoint.Scope;
 import io.vitrum.http.dto.IngestStatusResponse;
 import io.vitrum.http.dto.QuarantineResponse;
 import io.vitrum.http.dto.TagMapResponse;
@@ -12,8 +18,10 @@ import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.TagMapApplied;
 import io.vitrum.streams.ingest.frames.FrameIntake;
 import io.vitrum.streams.ingest.frames.FrameMeta;
+import io.vitrum.streams.ingest.kafka.QuarantineRecord;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -40,6 +48,18 @@ public final class IngestRoutes extends AllDirectives {
   /** The most quarantine records one request may ask for. */
   public static final int MAX_LIMIT = 1000;
 
+  static final Endpoint STATUS = Endpoint.get("/api/ingest/status", Scope.PLANT);
+  static final Endpoint QUARANTINE = Endpoint.get("/api/quarantine", Scope.PLANT);
+  static final Endpoint SHOW_TAG_MAP = Endpoint.get("/api/tag-map", Scope.PLANT);
+  static final Endpoint POST_TAG_MAP =
+      Endpoint.of("POST", "/api/tag-map", Scope.EVERY_FURNACE, Role.INTEGRATOR);
+  static final Endpoint POST_FRAME =
+      Endpoint.of("POST", "/api/inspection/frames", Scope.PLANT, Role.INTEGRATOR);
+
+  /** Every endpoint these routes serve. */
+  public static final List<Endpoint> ENDPOINTS =
+      List.of(STATUS, QUARANTINE, SHOW_TAG_MAP, POST_TAG_MAP, POST_FRAME);
+
   private final Supplier<Optional<Ingest>> ingest;
   private final RawBody body;
 
@@ -52,18 +72,17 @@ public final class IngestRoutes extends AllDirectives {
     return concat(
         path(
             PathMatchers.segment("ingest").slash("status"),
-            () -> RouteTemplate.named("/api/ingest/status", () -> get(this::status))),
-        path(
-            "quarantine",
-            () -> RouteTemplate.named("/api/quarantine", () -> get(this::quarantine))),
+            () -> Access.serve(STATUS, caller -> status())),
+        path("quarantine", () -> Access.serve(QUARANTINE, this::quarantine)),
         path(
             "tag-map",
             () ->
-                RouteTemplate.named(
-                    "/api/tag-map", () -> concat(get(this::showTagMap), post(this::postTagMap)))),
+                concat(
+                    Access.serve(SHOW_TAG_MAP, this::showTagMap),
+                    Access.serve(POST_TAG_MAP, caller -> postTagMap()))),
         path(
             PathMatchers.segment("inspection").slash("frames"),
-            () -> RouteTemplate.named("/api/inspection/frames", () -> post(this::postFrame))));
+            () -> Access.serve(POST_FRAME, this::postFrame)));
   }
 
   private Route status() {
@@ -72,7 +91,7 @@ public final class IngestRoutes extends AllDirectives {
         Jackson.marshaller(Json.mapper()));
   }
 
-  private Route quarantine() {
+  private Route quarantine(Principal caller) {
     return parameterOptional(
         "limit",
         limit ->
@@ -86,12 +105,27 @@ public final class IngestRoutes extends AllDirectives {
                                 in ->
                                     completeOK(
                                         QuarantineResponse.of(
-                                            in.quarantine()
+                                            in
+                                                .quarantine()
                                                 .newest(
                                                     limit(limit),
                                                     reason.orElse(null),
-                                                    source.orElse(null))),
+                                                    source.orElse(null))
+                                                .stream()
+                                                .filter(e -> visible(caller, e.record()))
+                                                .toList()),
                                         Jackson.marshaller(Json.mapper()))))));
+  }
+
+  /**
+   * Whether {@code caller} may see a quarantine record: one naming a valid tag of a furnace in its
+   * scope; records without one (malformed payloads) only to callers who see every furnace.
+   */
+  private static boolean visible(Principal caller, QuarantineRecord r) {
+    if (caller.scope().all()) {
+      return true;
+    }
+    return r.tag() != null && TagId.isValid(r.tag()) && caller.sees(TagId.furnaceOf(r.tag()));
   }
 
   private static int limit(Optional<String> text) {
@@ -114,13 +148,19 @@ public final class IngestRoutes extends AllDirectives {
             "limit must be an integer from 1 to " + MAX_LIMIT + ", not '" + text.get() + "'"));
   }
 
-  private Route showTagMap() {
+  private Route showTagMap(Principal caller) {
     return withIngest(
-        in ->
-            complete(
-                HttpEntities.create(
-                    MediaTypes.TEXT_CSV.toContentType(HttpCharsets.UTF_8),
-                    in.tagMaps().get().toCsv())));
+        in -> {
+          TagMap all = in.tagMaps().get();
+          TagMap visible =
+              caller.scope().all()
+                  ? all
+                  : TagMap.EMPTY.with(
+                      all.rows().stream().filter(r -> caller.sees(r.furnace())).toList());
+          return complete(
+              HttpEntities.create(
+                  MediaTypes.TEXT_CSV.toContentType(HttpCharsets.UTF_8), visible.toCsv()));
+        });
   }
 
   private Route postTagMap() {
@@ -145,7 +185,7 @@ public final class IngestRoutes extends AllDirectives {
     return completeOK(TagMapResponse.of(applied), Jackson.marshaller(Json.mapper()));
   }
 
-  private Route postFrame() {
+  private Route postFrame(Principal caller) {
     return withIngest(
         in ->
             optionalHeaderValueByName(
@@ -165,11 +205,14 @@ public final class IngestRoutes extends AllDirectives {
                                                     submit(
                                                         in,
                                                         image,
-                                                        meta(in, furnace, item, ts, label))))))));
+                                                        meta(
+                                                            in, caller, furnace, item, ts,
+                                                            label))))))));
   }
 
   private static FrameMeta meta(
       Ingest in,
+      Principal caller,
       Optional<String> furnace,
       Optional<String> item,
       Optional<String> ts,
@@ -179,6 +222,9 @@ public final class IngestRoutes extends AllDirectives {
             () -> invalid("the X-Vitrum-Furnace header naming the line's furnace is required"));
     if (!FurnaceId.isValid(f)) {
       throw invalid("X-Vitrum-Furnace '" + f + "' is not a furnace id");
+    }
+    if (!caller.sees(f)) {
+      throw new ProblemException(Access.notFound(Scope.FURNACE, f));
     }
     long n;
     try {

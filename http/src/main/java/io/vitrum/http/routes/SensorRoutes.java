@@ -6,6 +6,10 @@ import io.vitrum.core.plant.TagId;
 import io.vitrum.core.rejection.Rejection;
 import io.vitrum.core.rejection.RejectionCode;
 import io.vitrum.core.rejection.RejectionKind;
+import io.vitrum.core.security.Role;
+import io.vitrum.http.auth.Access;
+import io.vitrum.http.auth.Endpoint;
+import io.vitrum.http.auth.Endpoint.Scope;
 import io.vitrum.http.dto.ReadingsRequest;
 import io.vitrum.http.dto.ReadingsResponse;
 import io.vitrum.http.dto.SensorConfigRequest;
@@ -32,6 +36,15 @@ import org.apache.pekko.http.javadsl.server.Route;
  * acknowledged batch survives a node crash.
  */
 public final class SensorRoutes extends AllDirectives {
+  static final Endpoint SHOW = Endpoint.get("/api/sensors/{id}", Scope.SENSOR);
+  static final Endpoint CONFIGURE =
+      Endpoint.of("PUT", "/api/sensors/{id}", Scope.SENSOR, Role.INTEGRATOR);
+  static final Endpoint RECORD =
+      Endpoint.of("POST", "/api/sensors/{id}/readings", Scope.SENSOR, Role.INTEGRATOR);
+
+  /** Every endpoint these routes serve. */
+  public static final List<Endpoint> ENDPOINTS = List.of(SHOW, CONFIGURE, RECORD);
+
   private final ClusterSharding sharding;
   private final HttpSettings settings;
   private final JsonBody body;
@@ -55,18 +68,12 @@ public final class SensorRoutes extends AllDirectives {
                             concat(
                                 pathEnd(
                                     () ->
-                                        RouteTemplate.named(
-                                            "/api/sensors/{id}",
-                                            () ->
-                                                concat(
-                                                    put(() -> configure(tag)),
-                                                    get(() -> show(tag))))),
+                                        concat(
+                                            Access.serve(CONFIGURE, tag, caller -> configure(tag)),
+                                            Access.serve(SHOW, tag, caller -> show(tag)))),
                                 path(
                                     "readings",
-                                    () ->
-                                        RouteTemplate.named(
-                                            "/api/sensors/{id}/readings",
-                                            () -> post(() -> record(tag))))))));
+                                    () -> Access.serve(RECORD, tag, caller -> record(tag)))))));
   }
 
   private Route validTag(String tag, Supplier<Route> inner) {

@@ -4,6 +4,10 @@ import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.core.plant.FurnaceId;
 import io.vitrum.core.rejection.RejectionCode;
+import io.vitrum.core.security.Role;
+import io.vitrum.http.auth.Access;
+import io.vitrum.http.auth.Endpoint;
+import io.vitrum.http.auth.Endpoint.Scope;
 import io.vitrum.http.dto.SetpointChangesRequest;
 import io.vitrum.http.dto.ShadowResponse;
 import io.vitrum.http.dto.TwinResponse;
@@ -33,6 +37,21 @@ import org.apache.pekko.http.javadsl.server.Route;
  * then the trajectories at the twin's bounded resolution.
  */
 public final class TwinRoutes extends AllDirectives {
+  static final Endpoint SHOW = Endpoint.get("/api/twin/{id}", Scope.FURNACE);
+  static final Endpoint WHAT_IF =
+      Endpoint.of("POST", "/api/twin/{id}/what-if", Scope.FURNACE, Role.OPERATOR);
+  static final Endpoint SCENARIO =
+      Endpoint.get("/api/twin/{id}/scenarios/{scenarioId}", Scope.FURNACE);
+  static final Endpoint START_SHADOW =
+      Endpoint.of("POST", "/api/twin/{id}/shadow", Scope.FURNACE, Role.OPERATOR);
+  static final Endpoint SHOW_SHADOW = Endpoint.get("/api/twin/{id}/shadow", Scope.FURNACE);
+  static final Endpoint STOP_SHADOW =
+      Endpoint.of("DELETE", "/api/twin/{id}/shadow", Scope.FURNACE, Role.OPERATOR);
+
+  /** Every endpoint these routes serve. */
+  public static final List<Endpoint> ENDPOINTS =
+      List.of(SHOW, WHAT_IF, SCENARIO, START_SHADOW, SHOW_SHADOW, STOP_SHADOW);
+
   private final ClusterSharding sharding;
   private final HttpSettings settings;
   private final int maxHorizonMinutes;
@@ -66,31 +85,27 @@ public final class TwinRoutes extends AllDirectives {
                                 + "' must be 1-32 letters, digits, '-' or '_'"));
                   }
                   return concat(
-                      pathEnd(
-                          () ->
-                              RouteTemplate.named(
-                                  "/api/twin/{id}", () -> get(() -> show(furnace)))),
+                      pathEnd(() -> Access.serve(SHOW, furnace, caller -> show(furnace))),
                       path(
                           "what-if",
-                          () ->
-                              RouteTemplate.named(
-                                  "/api/twin/{id}/what-if", () -> post(() -> whatIf(furnace)))),
+                          () -> Access.serve(WHAT_IF, furnace, caller -> whatIf(furnace))),
                       path(
                           PathMatchers.segment("scenarios").slash(PathMatchers.segment()),
-                          id ->
-                              RouteTemplate.named(
-                                  "/api/twin/{id}/scenarios/{id}",
-                                  () -> get(() -> scenario(furnace, id)))),
+                          id -> Access.serve(SCENARIO, furnace, caller -> scenario(furnace, id))),
                       path(
                           "shadow",
                           () ->
-                              RouteTemplate.named(
-                                  "/api/twin/{id}/shadow",
-                                  () ->
-                                      concat(
-                                          post(() -> startShadow(furnace)),
-                                          get(() -> shadow(furnace, Twin.GetShadow::new)),
-                                          delete(() -> shadow(furnace, Twin.StopShadow::new))))));
+                              concat(
+                                  Access.serve(
+                                      START_SHADOW, furnace, caller -> startShadow(furnace)),
+                                  Access.serve(
+                                      SHOW_SHADOW,
+                                      furnace,
+                                      caller -> shadow(furnace, Twin.GetShadow::new)),
+                                  Access.serve(
+                                      STOP_SHADOW,
+                                      furnace,
+                                      caller -> shadow(furnace, Twin.StopShadow::new)))));
                 }));
   }
 

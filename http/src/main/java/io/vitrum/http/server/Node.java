@@ -11,8 +11,14 @@ import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.actors.twin.TwinSettings;
 import io.vitrum.core.twin.DigitalTwin;
+import io.vitrum.http.audit.AuditSettings;
+import io.vitrum.http.audit.AuditTrail;
+import io.vitrum.http.audit.CassandraAuditTrail;
+import io.vitrum.http.auth.DevToken;
+import io.vitrum.http.auth.Security;
 import io.vitrum.http.errors.Problems;
 import io.vitrum.http.routes.ApiRoutes;
+import io.vitrum.http.routes.AuditRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.routes.IngestRoutes;
@@ -24,6 +30,7 @@ import io.vitrum.streams.ingest.Sources;
 import io.vitrum.streams.ingest.kafka.KafkaSettings;
 import io.vitrum.streams.ingest.writeback.SetpointWriteBack;
 import io.vitrum.streams.ingest.writeback.WriteBackSettings;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -78,6 +85,17 @@ public final class Node {
           PekkoManagement.get(system).start();
 
           HttpSettings settings = HttpSettings.create(config);
+          AuditTrail audit = CassandraAuditTrail.create(system, AuditSettings.create(config));
+          Security security = Security.create(config, audit, Clock.systemUTC());
+          DevToken.write(security)
+              .ifPresent(
+                  file ->
+                      ctx.getLog()
+                          .info(
+                              "An admin token for this node is in {}: curl -H \"Authorization:"
+                                  + " Bearer $(cat {})\" ...",
+                              file,
+                              file));
           HttpServer.start(
                   system,
                   settings,
@@ -85,7 +103,9 @@ public final class Node {
                       system,
                       settings,
                       TwinSettings.create(config),
-                      () -> Optional.ofNullable(ingest.get())))
+                      () -> Optional.ofNullable(ingest.get()),
+                      security,
+                      audit))
               .whenComplete(
                   (binding, failure) -> {
                     if (failure != null) {
@@ -123,26 +143,26 @@ public final class Node {
   }
 
   /**
-   * The public API of a node: every resource, measured; built once. The outer problem handler only
-   * sees what escapes the metrics layer itself, so that even that is answered as a problem.
+   * The public API of a node: every resource, secured by {@code security}, audited into {@code
+   * audit}, measured; built once. The outer problem handler only sees what escapes the metrics
+   * layer itself, so that even that is answered as a problem.
    */
-  public static Route route(ActorSystem<?> system, HttpSettings settings, TwinSettings twin) {
-    return route(system, settings, twin, Optional::empty);
-  }
-
-  /** As {@link #route(ActorSystem, HttpSettings, TwinSettings)}, with the node's ingest. */
   public static Route route(
       ActorSystem<?> system,
       HttpSettings settings,
       TwinSettings twin,
-      Supplier<Optional<Ingest>> ingest) {
+      Supplier<Optional<Ingest>> ingest,
+      Security security,
+      AuditTrail audit) {
     ClusterSharding sharding = ClusterSharding.get(system);
     ApiRoutes api =
         new ApiRoutes(
             new SensorRoutes(sharding, settings),
             new FurnaceRoutes(sharding, settings),
             new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)),
-            new IngestRoutes(ingest, settings));
+            new IngestRoutes(ingest, settings),
+            new AuditRoutes(audit, Clock.systemUTC()),
+            security.guard());
     return new Problems()
         .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));
   }
