@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.SetpointRecord;
+import io.vitrum.core.security.Role;
 import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.ApiClient.Reply;
 import io.vitrum.http.testing.TestApi;
+import io.vitrum.http.testing.TestSecurity;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +43,11 @@ class FurnaceRoutesTest {
     api.close();
   }
 
+  /** The test client with a token of {@code user} holding {@code role} for every furnace. */
+  private static ApiClient as(String user, Role role) {
+    return http.withToken(TestSecurity.token(user, role));
+  }
+
   private static String setpoint(String parameter, String value, String reason) {
     return """
         {"parameter":"%s","value":%s,"reason":"%s"}
@@ -51,11 +58,9 @@ class FurnaceRoutesTest {
   @Test
   void aSetpointChangeShowsWithWhoAndWhy() {
     Reply changed =
-        http.postJson(
-            "/api/furnaces/F1/setpoints",
-            setpoint("crownTemperature", "1580", "seeds rising"),
-            "X-Vitrum-User",
-            "alice");
+        as("alice", Role.INTEGRATOR)
+            .postJson(
+                "/api/furnaces/F1/setpoints", setpoint("crownTemperature", "1580", "seeds rising"));
     assertEquals(200, changed.status(), changed::toString);
     assertEquals("accepted", changed.json().path("status").asText());
     assertEquals("setpoint changed", changed.json().path("detail").asText());
@@ -85,11 +90,9 @@ class FurnaceRoutesTest {
     assertEquals(0, furnace.path("alarms").size());
 
     Reply again =
-        http.postJson(
-            "/api/furnaces/F1/setpoints",
-            setpoint("crownTemperature", "1580", "seeds rising"),
-            "X-Vitrum-User",
-            "alice");
+        as("alice", Role.INTEGRATOR)
+            .postJson(
+                "/api/furnaces/F1/setpoints", setpoint("crownTemperature", "1580", "seeds rising"));
     assertEquals(200, again.status(), again::toString);
     assertEquals(
         "unchanged", again.json().path("detail").asText(), "setting a value is idempotent");
@@ -150,13 +153,25 @@ class FurnaceRoutesTest {
   }
 
   @Test
-  void aRequestWithoutAUserIsAnonymous() {
+  void aRequestWithoutATokenIsRefusedAndChangesNothing() {
+    Reply refused =
+        http.withToken(null)
+            .postJson("/api/furnaces/F2/setpoints", setpoint("pullRate", "310", "order book"));
+    assertProblem(refused, 401, "unauthenticated");
+    assertEquals("Bearer realm=\"vitrum\"", refused.header("WWW-Authenticate").orElse(""));
+    JsonNode changes = http.get("/api/furnaces/F2").json().path("setpointChanges");
+    assertTrue(changes.path("pullRate").isMissingNode(), changes::toString);
+  }
+
+  @Test
+  void anOperatorsChangeHasTheOperatorOrigin() {
     Reply changed =
-        http.postJson("/api/furnaces/F2/setpoints", setpoint("pullRate", "310", "order book"));
+        as("olga", Role.OPERATOR)
+            .postJson("/api/furnaces/F2/setpoints", setpoint("pullRate", "305", "order book"));
     assertEquals(200, changed.status(), changed::toString);
     JsonNode change = http.get("/api/furnaces/F2").json().path("setpointChanges").path("pullRate");
-    assertEquals("anonymous", change.path("requestedBy").asText());
-    assertEquals(310.0, change.path("value").asDouble());
+    assertEquals("olga", change.path("requestedBy").asText());
+    assertEquals("operator", change.path("origin").asText());
   }
 
   @Test
@@ -212,11 +227,10 @@ class FurnaceRoutesTest {
   @Test
   void theAutonomyModeIsSet() {
     Reply set =
-        http.putJson(
-            "/api/furnaces/F4/autonomy",
-            "{\"mode\":\"supervised\",\"reason\":\"night shift\"}",
-            "X-Vitrum-User",
-            "carol");
+        as("carol", Role.OPERATOR)
+            .putJson(
+                "/api/furnaces/F4/autonomy",
+                "{\"mode\":\"supervised\",\"reason\":\"night shift\"}");
     assertEquals(200, set.status(), set::toString);
     assertEquals("autonomy mode changed", set.json().path("detail").asText());
     assertEquals("supervised", http.get("/api/furnaces/F4").json().path("autonomyMode").asText());
@@ -266,7 +280,7 @@ class FurnaceRoutesTest {
     assertEquals(ts, alarm.path("raisedAt").asText());
     assertTrue(alarm.path("acknowledgedBy").isNull());
 
-    Reply acked = http.post("/api/furnaces/F5/alarms/F5.crown.T1/ack", "X-Vitrum-User", "dave");
+    Reply acked = as("dave", Role.OPERATOR).post("/api/furnaces/F5/alarms/F5.crown.T1/ack");
     assertEquals(200, acked.status(), acked::toString);
     assertEquals("alarm acknowledged", acked.json().path("detail").asText());
 

@@ -9,13 +9,12 @@ import com.typesafe.config.ConfigFactory;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.twin.Twin;
-import io.vitrum.actors.twin.TwinSettings;
 import io.vitrum.core.rejection.Rejection;
 import io.vitrum.core.rejection.RejectionCode;
 import io.vitrum.http.server.HttpServer;
-import io.vitrum.http.server.Node;
 import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.ApiClient.Reply;
+import io.vitrum.http.testing.InMemoryAuditTrail;
 import io.vitrum.http.testing.TestApi;
 import java.net.URI;
 import java.time.Duration;
@@ -73,7 +72,7 @@ class ProbedEntitiesRoutesTest {
         HttpServer.start(
                 testKit.system(),
                 settings,
-                Node.route(testKit.system(), settings, TwinSettings.create(config)))
+                TestApi.route(testKit.system(), config, new InMemoryAuditTrail()))
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS)
             .localAddress()

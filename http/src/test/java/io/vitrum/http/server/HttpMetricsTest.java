@@ -74,7 +74,7 @@ class HttpMetricsTest {
     assertEquals("/api/furnaces/{id}/setpoints", routeOf("GET", "/api/furnaces/F1/setpoints"));
     assertEquals("/api/furnaces/{id}/autonomy", routeOf("GET", "/api/furnaces/F2/autonomy"));
     assertEquals(
-        "/api/furnaces/{id}/alarms/{id}/ack",
+        "/api/furnaces/{id}/alarms/{alarmId}/ack",
         routeOf("GET", "/api/furnaces/F1/alarms/F1.crown.T3/ack"));
     assertEquals("/api/sensors/{id}", routeOf("GET", "/api/sensors/F1.crown.T3"));
     assertEquals("/api/sensors/{id}/readings", routeOf("GET", "/api/sensors/F1.crown.T3/readings"));
@@ -105,7 +105,8 @@ class HttpMetricsTest {
     assertEquals("/api/twin/{id}", routeOf("GET", "/api/twin/F1"));
     assertEquals("/api/twin/{id}/what-if", routeOf("GET", "/api/twin/F1/what-if"));
     assertEquals("/api/twin/{id}/shadow", routeOf("GET", "/api/twin/F1/shadow"));
-    assertEquals("/api/twin/{id}/scenarios/{id}", routeOf("GET", "/api/twin/F1/scenarios/s-1"));
+    assertEquals(
+        "/api/twin/{id}/scenarios/{scenarioId}", routeOf("GET", "/api/twin/F1/scenarios/s-1"));
   }
 
   @Test

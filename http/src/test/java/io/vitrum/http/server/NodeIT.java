@@ -13,7 +13,9 @@ import io.vitrum.config.embedded.FreePort;
 import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.ApiClient.Reply;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -67,8 +69,20 @@ class NodeIT {
             pekko.persistence.cassandra.journal.keyspace = "%s"
             pekko.persistence.cassandra.snapshot.keyspace = "%s_snapshot"
             pekko.projection.cassandra.offset-store.keyspace = "%s_projection"
+            vitrum.audit.keyspace = "%s_audit"
+            vitrum.auth.hs256.secret-file = "target/it-auth/%s.secret"
+            vitrum.auth.dev-token.file = "target/it-auth/%s.dev-token"
             """
-                .formatted(httpPort, managementPort, managementPort, keyspace, keyspace, keyspace))
+                .formatted(
+                    httpPort,
+                    managementPort,
+                    managementPort,
+                    keyspace,
+                    keyspace,
+                    keyspace,
+                    keyspace,
+                    keyspace,
+                    keyspace))
         .withFallback(local)
         .resolve();
   }
@@ -79,12 +93,18 @@ class NodeIT {
     int httpPort = FreePort.pick();
     int managementPort = FreePort.pick();
     Config config = nodeConfig(keyspace, httpPort, managementPort);
-    ApiClient api = new ApiClient(URI.create("http://127.0.0.1:" + httpPort + "/"));
+    URI base = URI.create("http://127.0.0.1:" + httpPort + "/");
     ApiClient management = new ApiClient(URI.create("http://127.0.0.1:" + managementPort + "/"));
 
     Node.Running first = Node.start(config, "local");
     try {
       awaitReady(first, management);
+      // The local profile wrote an admin token that only its owner may read.
+      Path devToken = Path.of("target/it-auth/" + keyspace + ".dev-token");
+      assertEquals(
+          "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(devToken)));
+      ApiClient api = new ApiClient(base, Files.readString(devToken).strip());
+      assertEquals(401, api.withToken(null).get("/api/furnaces/F1").status());
       assertEquals(200, management.get("/alive").status());
       JsonNode members = management.get("/cluster/members").json();
       assertEquals(1, members.path("members").size(), members::toString);
@@ -94,9 +114,7 @@ class NodeIT {
       Reply changed =
           api.postJson(
               "/api/furnaces/F1/setpoints",
-              "{\"parameter\":\"crownTemperature\",\"value\":1580,\"reason\":\"seeds rising\"}",
-              "X-Vitrum-User",
-              "alice");
+              "{\"parameter\":\"crownTemperature\",\"value\":1580,\"reason\":\"seeds rising\"}");
       assertEquals(200, changed.status(), changed::toString);
       assertEquals("setpoint changed", changed.json().path("detail").asText());
 
@@ -118,13 +136,17 @@ class NodeIT {
     Node.Running second = Node.start(config, "local");
     try {
       awaitReady(second, management);
+      // The secret survived the restart, so the token still holds.
+      ApiClient api =
+          new ApiClient(
+              base, Files.readString(Path.of("target/it-auth/" + keyspace + ".dev-token")).strip());
       Reply shown = api.get("/api/furnaces/F1");
       assertEquals(200, shown.status(), shown::toString);
       JsonNode furnace = shown.json();
       assertEquals(1580.0, furnace.path("setpoints").path("crownTemperature").asDouble());
       JsonNode change = furnace.path("setpointChanges").path("crownTemperature");
       assertEquals("seeds rising", change.path("reason").asText(), furnace::toString);
-      assertEquals("alice", change.path("requestedBy").asText());
+      assertEquals("dev-admin", change.path("requestedBy").asText());
     } finally {
       stop(second);
     }

@@ -33,14 +33,32 @@ public final class ApiClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private final URI base;
+  private final String token;
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
+  /** A client that sends the tests' admin token. */
   public ApiClient(URI base) {
+    this(base, TestSecurity.admin());
+  }
+
+  /** A client that sends {@code token} as its bearer token, or none when it is null. */
+  public ApiClient(URI base, String token) {
     this.base = base;
+    this.token = token;
+  }
+
+  /** This client with {@code other} as its bearer token (null: none). */
+  public ApiClient withToken(String other) {
+    return new ApiClient(base, other);
+  }
+
+  /** The bearer token this client sends, or null. */
+  public String token() {
+    return token;
   }
 
   /** A response: status, headers (names case-insensitive) and body text. */
@@ -100,8 +118,13 @@ public final class ApiClient {
   public Reply send(String method, String path, BodyPublisher body, String... headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).method(method, body);
+    boolean authorization = false;
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
+      authorization |= headers[i].equalsIgnoreCase("Authorization");
+    }
+    if (token != null && !authorization) {
+      request.header("Authorization", "Bearer " + token);
     }
     try {
       HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
@@ -132,6 +155,9 @@ public final class ApiClient {
             .append("\r\nContent-Type: application/json\r\nContent-Length: ")
             .append(contentLength)
             .append("\r\n");
+    if (token != null) {
+      head.append("Authorization: Bearer ").append(token).append("\r\n");
+    }
     for (int i = 0; i < headers.length; i += 2) {
       head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
     }
@@ -153,6 +179,11 @@ public final class ApiClient {
    * percent-encoding, unknown methods) or bodies that stop short of their declared length.
    */
   public Reply sendRaw(byte[] request) {
+    return sendRawAsIs(withToken(request));
+  }
+
+  /** {@link #sendRaw(byte[])} without adding this client's token. */
+  public Reply sendRawAsIs(byte[] request) {
     try (Socket socket = new Socket(base.getHost(), base.getPort())) {
       socket.setSoTimeout((int) TIMEOUT.toMillis());
       OutputStream out = socket.getOutputStream();
@@ -162,6 +193,23 @@ public final class ApiClient {
     } catch (IOException e) {
       throw new UncheckedIOException("raw request failed", e);
     }
+  }
+
+  /** {@code request} with this client's token after its request line, unless it carries one. */
+  private byte[] withToken(byte[] request) {
+    String text = new String(request, StandardCharsets.ISO_8859_1);
+    int line = text.indexOf("\r\n");
+    if (token == null
+        || line < 0
+        || text.toLowerCase(java.util.Locale.ROOT).contains("\nauthorization:")) {
+      return request;
+    }
+    return (text.substring(0, line + 2)
+            + "Authorization: Bearer "
+            + token
+            + "\r\n"
+            + text.substring(line + 2))
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** {@link #sendRaw(byte[])} of {@code request}, whose characters are all ISO-8859-1. */

@@ -15,6 +15,7 @@ import io.vitrum.http.server.HttpServer;
 import io.vitrum.http.server.Node;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -23,6 +24,7 @@ import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.http.javadsl.ServerBinding;
+import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
 import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.persistence.testkit.query.javadsl.PersistenceTestKitReadJournal;
@@ -41,9 +43,11 @@ public final class TestApi implements AutoCloseable {
   private final ActorTestKit testKit;
   private final int port;
   private final ApiClient client;
+  private final InMemoryAuditTrail audit;
 
-  private TestApi(ActorTestKit testKit, int port) {
+  private TestApi(ActorTestKit testKit, int port, InMemoryAuditTrail audit) {
     this.testKit = testKit;
+    this.audit = audit;
     this.port = port;
     this.client = new ApiClient(URI.create("http://127.0.0.1:" + port + "/"));
   }
@@ -87,16 +91,27 @@ public final class TestApi implements AutoCloseable {
       up.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
       HttpSettings settings = HttpSettings.create(config);
+      InMemoryAuditTrail audit = new InMemoryAuditTrail();
       ServerBinding binding =
-          HttpServer.start(
-                  system, settings, Node.route(system, settings, TwinSettings.create(config)))
+          HttpServer.start(system, settings, route(system, config, audit))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      return new TestApi(testKit, binding.localAddress().getPort());
+      return new TestApi(testKit, binding.localAddress().getPort(), audit);
     } catch (Exception | Error e) {
       testKit.shutdownTestKit();
       throw e;
     }
+  }
+
+  /** The node's API as {@link Node#route} builds it, with the tests' security and {@code audit}. */
+  public static Route route(ActorSystem<?> system, Config config, InMemoryAuditTrail audit) {
+    return Node.route(
+        system,
+        HttpSettings.create(config),
+        TwinSettings.create(config),
+        Optional::empty,
+        TestSecurity.create(config, audit),
+        audit);
   }
 
   /** The node's projections, each over the in-memory journal instead of Cassandra. */
@@ -117,6 +132,11 @@ public final class TestApi implements AutoCloseable {
 
   public ActorTestKit testKit() {
     return testKit;
+  }
+
+  /** What the node audited. */
+  public InMemoryAuditTrail audit() {
+    return audit;
   }
 
   public ApiClient client() {
