@@ -44,6 +44,7 @@ public final class ApiRoutes extends AllDirectives {
       TwinRoutes twins,
       IngestRoutes ingest,
       AuditRoutes audit,
+      PipelineRoutes pipeline,
       Guard guard) {
     Problems problems = new Problems();
     this.route =
@@ -62,7 +63,8 @@ public final class ApiRoutes extends AllDirectives {
                                             furnaces.routes(),
                                             twins.routes(),
                                             ingest.routes(),
-                                            audit.routes())))),
+                                            audit.routes(),
+                                            pipeline.routes())))),
                     landing())));
   }
 
@@ -73,7 +75,8 @@ public final class ApiRoutes extends AllDirectives {
             FurnaceRoutes.ENDPOINTS,
             TwinRoutes.ENDPOINTS,
             IngestRoutes.ENDPOINTS,
-            AuditRoutes.ENDPOINTS)
+            AuditRoutes.ENDPOINTS,
+            PipelineRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }

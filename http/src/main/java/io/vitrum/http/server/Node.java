@@ -22,6 +22,7 @@ import io.vitrum.http.routes.AuditRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.routes.IngestRoutes;
+import io.vitrum.http.routes.PipelineRoutes;
 import io.vitrum.http.routes.SensorRoutes;
 import io.vitrum.http.routes.TwinRoutes;
 import io.vitrum.streams.ingest.Ingest;
@@ -31,6 +32,7 @@ import io.vitrum.streams.ingest.kafka.KafkaSettings;
 import io.vitrum.streams.ingest.writeback.SetpointWriteBack;
 import io.vitrum.streams.ingest.writeback.WriteBackSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,6 +58,9 @@ import org.apache.pekko.management.javadsl.PekkoManagement;
  * Pekko Management and the REST API.
  */
 public final class Node {
+  /** How often the pipeline metrics start a new window. */
+  private static final Duration PIPELINE_WINDOW = Duration.ofSeconds(10);
+
   private Node() {}
 
   /** A started node and what it is still waiting for. */
@@ -155,6 +160,12 @@ public final class Node {
       Security security,
       AuditTrail audit) {
     ClusterSharding sharding = ClusterSharding.get(system);
+    PipelineMetrics pipeline =
+        new PipelineMetrics(VitrumMetrics.get(system).registry(), Clock.systemUTC());
+    system
+        .scheduler()
+        .scheduleWithFixedDelay(
+            PIPELINE_WINDOW, PIPELINE_WINDOW, pipeline::tick, system.executionContext());
     ApiRoutes api =
         new ApiRoutes(
             new SensorRoutes(sharding, settings),
@@ -162,6 +173,7 @@ public final class Node {
             new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)),
             new IngestRoutes(ingest, settings),
             new AuditRoutes(audit, Clock.systemUTC()),
+            new PipelineRoutes(pipeline),
             security.guard());
     return new Problems()
         .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));

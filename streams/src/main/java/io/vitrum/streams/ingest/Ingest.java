@@ -173,13 +173,11 @@ public final class Ingest implements AutoCloseable {
         .execute(
             () -> {
               try {
-                status
-                    .handle("delivery")
-                    .lag(
-                        admin.of(
-                            settings.delivery().groupId(),
-                            kafka.readings(),
-                            Duration.ofSeconds(4)));
+                long records =
+                    admin.of(
+                        settings.delivery().groupId(), kafka.readings(), Duration.ofSeconds(4));
+                status.handle("delivery").lag(records);
+                metrics.lag(settings.delivery().groupId(), records);
               } catch (Exception e) {
                 log.debug("Cannot measure the delivery lag: {}", e.toString());
               }

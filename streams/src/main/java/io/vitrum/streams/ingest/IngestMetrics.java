@@ -1,11 +1,13 @@
 package io.vitrum.streams.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Meters of ingest, on the node's registry (Prometheus {@code /metrics}):
@@ -18,6 +20,8 @@ import java.util.concurrent.ConcurrentMap;
  *       validation to the readings log; {@code delivery}: the entity's ask; {@code reading-age}:
  *       from a reading's own timestamp to its entity's acknowledgement, i.e. publish-to-entity
  *       latency when the publisher stamps readings as it sends them)
+ *   <li>{@code vitrum_ingest_consumer_lag{group}}: records of {@code vitrum.readings} not yet
+ *       consumed by a consumer group, as last measured
  * </ul>
  *
  * Sources and reasons come from fixed vocabularies (the source names and the rejection codes), so
@@ -27,6 +31,7 @@ public final class IngestMetrics {
   private final MeterRegistry registry;
   private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, AtomicLong> lags = new ConcurrentHashMap<>();
 
   public IngestMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -42,6 +47,21 @@ public final class IngestMetrics {
   /** Counts one quarantined input of {@code source} for {@code reason}. */
   public void quarantined(String source, String reason) {
     counter("vitrum.ingest.quarantined", "reason", source, reason).increment();
+  }
+
+  /** Records the lag of the consumer group {@code group} as just measured. */
+  public void lag(String group, long records) {
+    lags.computeIfAbsent(
+            group,
+            g -> {
+              AtomicLong value = new AtomicLong();
+              Gauge.builder("vitrum.ingest.consumer.lag", value, AtomicLong::get)
+                  .description("Records of vitrum.readings not yet consumed by the group")
+                  .tag("group", g)
+                  .register(registry);
+              return value;
+            })
+        .set(records);
   }
 
   /** Records how long {@code stage} took for one element. */
