@@ -62,6 +62,7 @@ public final class MqttPlantLink implements PlantOutput, AutoCloseable, MqttCall
   private long droppedLogged;
   private long lastDropLog = System.nanoTime();
   private final AtomicInteger failedAttempts = new AtomicInteger();
+  private final PlantCredentials credentials;
 
   /**
    * A link to the broker at {@code url} for {@code furnaces}, not connected yet.
@@ -70,6 +71,22 @@ public final class MqttPlantLink implements PlantOutput, AutoCloseable, MqttCall
    */
   public MqttPlantLink(String url, List<String> furnaces, SetpointInbox inbox, Duration retry)
       throws MqttException {
+    this(url, furnaces, inbox, retry, PlantCredentials.NONE);
+  }
+
+  /**
+   * A link that authenticates with {@code credentials} (anonymous when they hold no user name).
+   *
+   * @param retry pause between connection attempts until the first one succeeds
+   */
+  public MqttPlantLink(
+      String url,
+      List<String> furnaces,
+      SetpointInbox inbox,
+      Duration retry,
+      PlantCredentials credentials)
+      throws MqttException {
+    this.credentials = credentials;
     this.url = url;
     this.furnaces = List.copyOf(furnaces);
     this.inbox = inbox;
@@ -126,6 +143,10 @@ public final class MqttPlantLink implements PlantOutput, AutoCloseable, MqttCall
     options.setMaxInflight(MAX_INFLIGHT);
     options.setConnectionTimeout(5);
     options.setKeepAliveInterval(30);
+    if (credentials.present()) {
+      options.setUserName(credentials.username());
+      options.setPassword(credentials.password().revealChars());
+    }
     try {
       client.connect(
           options,

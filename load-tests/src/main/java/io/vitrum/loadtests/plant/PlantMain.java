@@ -90,7 +90,13 @@ public final class PlantMain {
     if (options.mqttEnabled() && mqtt.isEmpty()) {
       log.info("No MQTT furnace among {} (F2 is the first): no MQTT link", options.furnaces());
     } else if (options.mqttEnabled()) {
-      link = new MqttPlantLink(options.mqttUrl(), mqtt, inbox, MQTT_RETRY);
+      link =
+          new MqttPlantLink(
+              options.mqttUrl(),
+              mqtt,
+              inbox,
+              MQTT_RETRY,
+              PlantCredentials.fromEnv(System.getenv(), "VITRUM_MQTT"));
       running.push(link);
       outputs.add(link);
     }

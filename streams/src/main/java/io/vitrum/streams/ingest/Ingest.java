@@ -152,7 +152,7 @@ public final class Ingest implements AutoCloseable {
             "vitrum-frames-intake",
             RestartSettings.create(
                 settings.restartMinBackoff(), settings.restartMaxBackoff(), 0.2)));
-    lag = new ConsumerLag(kafka.bootstrapServers());
+    lag = new ConsumerLag(kafka);
     timers.add(
         system
             .scheduler()

@@ -3,6 +3,7 @@ package io.vitrum.config.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Map;
  * A Moquette 0.17 MQTT broker in a child JVM on 127.0.0.1, started from the classpath that the
  * {@code vitrum-mqtt-server} module resolved at build time, through Moquette's own {@code
  * io.moquette.broker.Server} main (which reads {@code config/moquette.conf} under the {@code
- * moquette.path} directory). Anonymous clients, no persistence, no telemetry, and messages up to
+ * moquette.path} directory). Anonymous clients (or, with credentials configured, only the engine's
+ * user, checked against a Moquette password file), no persistence, no telemetry, and messages up to
  * the configured size. A broker already running on the same directory is reused, as {@link
  * ChildProcess} describes. Ready when its port accepts connections and it prints "Server started".
  */
@@ -68,6 +70,14 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
       throws IOException {
     Path config = files.root().resolve("config");
     Files.createDirectories(config);
+    Path passwords = config.resolve("passwords.conf");
+    Files.deleteIfExists(passwords);
+    if (settings.authenticated()) {
+      Files.createFile(
+          passwords,
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(passwords, settings.passwordLine() + "\n");
+    }
     Files.writeString(
         config.resolve("moquette.conf"),
         String.join(
@@ -76,7 +86,9 @@ public final class EmbeddedMqttBroker implements EmbeddedServer {
             "host 127.0.0.1",
             "port " + port,
             "websocket_port disabled",
-            "allow_anonymous true",
+            "allow_anonymous " + !settings.authenticated(),
+            // Moquette resolves it against moquette.path (the root), even when absolute.
+            settings.authenticated() ? "password_file config/" + passwords.getFileName() : "",
             "persistence_enabled false",
             "data_path " + files.root().resolve("data") + "/",
             "telemetry_enabled false",

@@ -1,14 +1,24 @@
 package io.vitrum.config.embedded;
 
 import com.typesafe.config.Config;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Objects;
 
 /**
  * How to run the embedded MQTT broker (Moquette): whether to start it, where its files live, its
  * port (0 picks a free one), heap, the largest message it accepts, the queue per client session,
  * and how long to wait for it to start and stop.
+ *
+ * <p>With a user name set ({@code vitrum.mqtt.username}, env {@code VITRUM_MQTT_USERNAME}) the
+ * broker refuses anonymous clients and accepts only that user with the engine's password ({@code
+ * vitrum.mqtt.password} or the file at {@code vitrum.mqtt.password-file}): {@code passwordLine} is
+ * the Moquette password-file line {@code user:sha256hex}. Only the hash is kept, and {@link
+ * #toString()} hides even that.
  */
 public record EmbeddedMqttSettings(
     boolean enabled,
@@ -18,9 +28,11 @@ public record EmbeddedMqttSettings(
     long maxMessageSize,
     int sessionQueueSize,
     Duration startTimeout,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    String passwordLine) {
 
   public EmbeddedMqttSettings {
+    Objects.requireNonNull(passwordLine, "passwordLine");
     Objects.requireNonNull(dataDirectory, "dataDirectory");
     Objects.requireNonNull(heap, "heap");
     Objects.requireNonNull(startTimeout, "startTimeout");
@@ -47,12 +59,75 @@ public record EmbeddedMqttSettings(
         c.getBytes("max-message-size"),
         c.getInt("session-queue-size"),
         c.getDuration("start-timeout"),
-        c.getDuration("stop-timeout"));
+        c.getDuration("stop-timeout"),
+        passwordLine(
+            SettingsSupport.string(config, "vitrum.mqtt.username"),
+            SettingsSupport.secret(config, "vitrum.mqtt.password")));
+  }
+
+  /** Whether clients must authenticate (anonymous ones are refused). */
+  public boolean authenticated() {
+    return !passwordLine.isEmpty();
+  }
+
+  /** A copy that accepts only {@code user} with {@code password} (blank user: anonymous). */
+  public EmbeddedMqttSettings withCredentials(String user, String password) {
+    return new EmbeddedMqttSettings(
+        enabled,
+        dataDirectory,
+        port,
+        heap,
+        maxMessageSize,
+        sessionQueueSize,
+        startTimeout,
+        stopTimeout,
+        passwordLine(user, password));
+  }
+
+  /** {@code user:sha256hex(password)}, Moquette's password-file line; "" for a blank user. */
+  static String passwordLine(String user, String password) {
+    if (user.isBlank()) {
+      return "";
+    }
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+      return user.trim() + ":" + HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-256", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "EmbeddedMqttSettings[enabled="
+        + enabled
+        + ", dataDirectory="
+        + dataDirectory
+        + ", port="
+        + port
+        + ", heap="
+        + heap
+        + ", maxMessageSize="
+        + maxMessageSize
+        + ", sessionQueueSize="
+        + sessionQueueSize
+        + ", authenticated="
+        + authenticated()
+        + "]";
   }
 
   /** A copy that is enabled, keeps its files under {@code directory} and picks a free port. */
   public EmbeddedMqttSettings forTests(Path directory) {
     return new EmbeddedMqttSettings(
-        true, directory, 0, heap, maxMessageSize, sessionQueueSize, startTimeout, stopTimeout);
+        true,
+        directory,
+        0,
+        heap,
+        maxMessageSize,
+        sessionQueueSize,
+        startTimeout,
+        stopTimeout,
+        passwordLine);
   }
 }

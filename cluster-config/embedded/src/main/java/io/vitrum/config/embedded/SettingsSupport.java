@@ -32,4 +32,26 @@ final class SettingsSupport {
     }
     return port;
   }
+
+  /** The string at {@code path}, "" when absent. */
+  static String string(Config config, String path) {
+    return config.hasPath(path) ? config.getString(path) : "";
+  }
+
+  /**
+   * A secret at {@code path}, or the trimmed contents of the file at {@code path-file} (which wins
+   * when both are set); "" when neither is. The error names the file, never the value.
+   */
+  static String secret(Config config, String path) {
+    String file = string(config, path + "-file").trim();
+    if (file.isEmpty()) {
+      return string(config, path);
+    }
+    try {
+      return java.nio.file.Files.readString(Path.of(file), java.nio.charset.StandardCharsets.UTF_8)
+          .trim();
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(path + "-file: cannot read the secret file " + file, e);
+    }
+  }
 }

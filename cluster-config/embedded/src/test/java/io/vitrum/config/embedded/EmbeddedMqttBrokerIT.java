@@ -3,6 +3,7 @@ package io.vitrum.config.embedded;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,36 @@ class EmbeddedMqttBrokerIT {
       first.close();
       assertTrue(TestChildren.exits(first.pid(), Duration.ofSeconds(30)), "stopped on close");
       assertFalse(FreePort.accepting(first.port()));
+    }
+  }
+
+  @Test
+  void withCredentialsItRefusesAnonymousAndWrongPasswords() throws Exception {
+    EmbeddedMqttSettings settings =
+        EmbeddedMqttSettings.create(ConfigFactory.load())
+            .forTests(TestChildren.freshDirectory("it-mqtt-auth"))
+            .withCredentials("vitrum", "broker-Pa55word");
+    assertFalse(settings.toString().contains("broker-Pa55word"), settings.toString());
+    assertFalse(settings.toString().contains(settings.passwordLine()), "not even the hash");
+    try (EmbeddedMqttBroker broker = EmbeddedMqttBroker.start(settings)) {
+      MqttConnectOptions right = new MqttConnectOptions();
+      right.setUserName("vitrum");
+      right.setPassword("broker-Pa55word".toCharArray());
+      MqttClient client = new MqttClient(broker.url(), "it-auth-right", new MemoryPersistence());
+      client.connect(right);
+      assertTrue(client.isConnected());
+      client.disconnect();
+      client.close();
+
+      MqttConnectOptions wrong = new MqttConnectOptions();
+      wrong.setUserName("vitrum");
+      wrong.setPassword("wrong".toCharArray());
+      for (MqttConnectOptions refused :
+          new MqttConnectOptions[] {wrong, new MqttConnectOptions()}) {
+        MqttClient c = new MqttClient(broker.url(), "it-auth-refused", new MemoryPersistence());
+        assertThrows(MqttSecurityException.class, () -> c.connect(refused));
+        c.close();
+      }
     }
   }
 

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -17,16 +16,9 @@ import org.apache.kafka.common.TopicPartition;
 public final class ConsumerLag implements AutoCloseable {
   private final Admin admin;
 
-  public ConsumerLag(String bootstrapServers) {
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                "5000",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                "10000"));
+  /** Connects to the cluster of {@code settings}, with its client security. */
+  public ConsumerLag(KafkaSettings settings) {
+    this.admin = Admin.create(KafkaTopics.admin(settings, "5000", "10000"));
   }
 
   /**

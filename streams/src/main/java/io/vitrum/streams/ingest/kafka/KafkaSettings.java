@@ -1,7 +1,9 @@
 package io.vitrum.streams.ingest.kafka;
 
 import com.typesafe.config.Config;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -22,6 +24,8 @@ import org.apache.pekko.kafka.ProducerSettings;
  * @param frames MIK-1 inspection frames
  * @param partitions partitions of topics the engine creates
  * @param replicationFactor replication of topics the engine creates
+ * @param security how the clients authenticate and encrypt (applied to every client made from these
+ *     settings)
  */
 public record KafkaSettings(
     String bootstrapServers,
@@ -30,7 +34,8 @@ public record KafkaSettings(
     String quarantine,
     String frames,
     int partitions,
-    short replicationFactor) {
+    short replicationFactor,
+    KafkaSecurity security) {
 
   public static KafkaSettings create(Config config) {
     Config c = config.getConfig("vitrum.kafka");
@@ -42,7 +47,8 @@ public record KafkaSettings(
         t.getString("quarantine"),
         t.getString("frames"),
         c.getInt("partitions"),
-        (short) c.getInt("replication-factor"));
+        (short) c.getInt("replication-factor"),
+        KafkaSecurity.create(c));
   }
 
   /** Whether a Kafka cluster is configured (ingest runs only then). */
@@ -59,7 +65,31 @@ public record KafkaSettings(
         prefix + quarantine,
         prefix + frames,
         partitions,
-        replicationFactor);
+        replicationFactor,
+        security);
+  }
+
+  /** The same settings with other client security (tests). */
+  public KafkaSettings withSecurity(KafkaSecurity other) {
+    return new KafkaSettings(
+        bootstrapServers,
+        readingsIn,
+        readings,
+        quarantine,
+        frames,
+        partitions,
+        replicationFactor,
+        other);
+  }
+
+  /**
+   * {@code bootstrap.servers} and the security properties, for the plain clients (admin, the
+   * quarantine reader). Holds revealed secrets: never log it.
+   */
+  public Map<String, Object> clientProperties() {
+    Map<String, Object> p = new HashMap<>(security.clientProperties());
+    p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    return p;
   }
 
   /**
@@ -74,7 +104,8 @@ public record KafkaSettings(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
                 ProducerConfig.LINGER_MS_CONFIG, "5",
-                ProducerConfig.BATCH_SIZE_CONFIG, "262144"));
+                ProducerConfig.BATCH_SIZE_CONFIG, "262144"))
+        .withProperties(security.clientProperties());
   }
 
   /** A consumer in group {@code groupId} that starts at the earliest offset when it has none. */
@@ -84,6 +115,7 @@ public record KafkaSettings(
         .withBootstrapServers(bootstrapServers)
         .withGroupId(groupId)
         .withProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")
-        .withProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        .withProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")
+        .withProperties(security.clientProperties());
   }
 }

@@ -45,15 +45,7 @@ public final class KafkaTopics {
                 settings,
                 Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000))));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    try (Admin admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                settings.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                "10000",
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                "15000"))) {
+    try (Admin admin = Admin.create(admin(settings, "10000", "15000"))) {
       while (true) {
         try {
           Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
@@ -86,6 +78,14 @@ public final class KafkaTopics {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** Admin client properties: bootstrap servers, security, the two timeouts. */
+  static Map<String, Object> admin(KafkaSettings settings, String requestMs, String apiMs) {
+    Map<String, Object> p = settings.clientProperties();
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, requestMs);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, apiMs);
+    return p;
   }
 
   private static NewTopic topic(String name, KafkaSettings settings, Map<String, String> configs) {

@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param commitParallelism commits in flight
  * @param lagInterval how often the consumer lag is read from the client's metrics
  * @param stopTimeout how long a stopped consumer stays to let late commits through
+ * @param security the client security of {@code vitrum.kafka} ({@link KafkaSecurity})
  */
 public record ReadingsInSettings(
     String bootstrapServers,
@@ -38,7 +39,8 @@ public record ReadingsInSettings(
     Duration commitMaxInterval,
     int commitParallelism,
     Duration lagInterval,
-    Duration stopTimeout) {
+    Duration stopTimeout,
+    KafkaSecurity security) {
 
   /** The defaults of {@code vitrum.kafka.readings-in}, each key with its meaning. */
   public static final String DEFAULTS =
@@ -85,7 +87,8 @@ public record ReadingsInSettings(
         own.getDuration("commit-max-interval"),
         own.getInt("commit-parallelism"),
         own.getDuration("lag-interval"),
-        own.getDuration("stop-timeout"));
+        own.getDuration("stop-timeout"),
+        KafkaSecurity.create(kafka));
   }
 
   /** Whether a Kafka cluster is configured. */

@@ -88,7 +88,8 @@ public final class ReadingsInSource implements IngestSource<ConsumerMessage.Comm
             .withBootstrapServers(settings.bootstrapServers())
             .withGroupId(settings.groupId())
             .withProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.autoOffsetReset())
-            .withStopTimeout(settings.stopTimeout());
+            .withStopTimeout(settings.stopTimeout())
+            .withProperties(settings.security().clientProperties());
     RestartSettings restart =
         RestartSettings.create(
             settings.minBackoff(), settings.maxBackoff(), settings.randomFactor());

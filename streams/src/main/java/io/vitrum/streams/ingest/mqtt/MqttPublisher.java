@@ -57,9 +57,9 @@ public final class MqttPublisher implements AutoCloseable {
     options.setKeepAliveInterval((int) settings.keepAlive().toSeconds());
     options.setConnectionTimeout((int) settings.connectionTimeout().toSeconds());
     options.setMaxInflight(settings.maxInFlight());
-    if (!settings.username().isBlank()) {
+    if (settings.authenticated()) {
       options.setUserName(settings.username());
-      options.setPassword(settings.password().toCharArray());
+      options.setPassword(settings.password().revealChars());
     }
     client.setCallback(
         new MqttCallbackExtended() {

@@ -2,6 +2,8 @@ package io.vitrum.streams.ingest.mqtt;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigValueType;
+import io.vitrum.core.security.Secret;
+import io.vitrum.streams.ingest.Secrets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.Objects;
  *
  * @param url {@code tcp://host:port}; blank: MQTT is not configured
  * @param username user name, blank for anonymous
- * @param password password
+ * @param password password ({@code password}, or the file at {@code password-file}); shown as
+ *     {@code ****}
  * @param clientId stable client id prefix ({@code -json}, {@code -spb}, {@code -pub-…} appended)
  * @param qos subscription QoS
  * @param keepAlive Paho keep-alive
@@ -34,7 +37,7 @@ import java.util.Objects;
 public record MqttSettings(
     String url,
     String username,
-    String password,
+    Secret password,
     String clientId,
     int qos,
     Duration keepAlive,
@@ -54,6 +57,8 @@ public record MqttSettings(
 
   public MqttSettings {
     Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(password, "password");
     Objects.requireNonNull(clientId, "clientId");
     if (qos < 0 || qos > 2) {
       throw new IllegalArgumentException("qos must be 0, 1 or 2, not " + qos);
@@ -121,8 +126,8 @@ public record MqttSettings(
     Config sp = c.getConfig("setpoints");
     return new MqttSettings(
         c.getString("url").trim(),
-        c.getString("username"),
-        c.getString("password"),
+        c.getString("username").trim(),
+        Secrets.read(c, "password"),
         c.getString("client-id"),
         c.getInt("qos"),
         c.getDuration("keep-alive"),
@@ -175,6 +180,35 @@ public record MqttSettings(
         json,
         sparkplug,
         setpoints);
+  }
+
+  /** These settings with a user name and password (blank user: anonymous). */
+  public MqttSettings withCredentials(String newUsername, Secret newPassword) {
+    return new MqttSettings(
+        url,
+        newUsername,
+        newPassword,
+        clientId,
+        qos,
+        keepAlive,
+        connectionTimeout,
+        maxInFlight,
+        bufferSize,
+        maxUnacked,
+        reconnectMinBackoff,
+        reconnectMaxBackoff,
+        reconnectRandomFactor,
+        ackParallelism,
+        ackTimeout,
+        disconnectQuiesce,
+        json,
+        sparkplug,
+        setpoints);
+  }
+
+  /** Whether the connection authenticates with a user name and password. */
+  public boolean authenticated() {
+    return !username.isBlank();
   }
 
   /** These settings with another client id prefix. */

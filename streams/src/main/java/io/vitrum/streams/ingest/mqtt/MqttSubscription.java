@@ -139,9 +139,9 @@ final class MqttSubscription {
             .withConnectionTimeout(settings.connectionTimeout())
             .withDisconnectQuiesceTimeout(settings.disconnectQuiesce())
             .withMaxInFlight(settings.maxInFlight());
-    return settings.username().isBlank()
-        ? connection
-        : connection.withAuth(settings.username(), settings.password());
+    return settings.authenticated()
+        ? connection.withAuth(settings.username(), settings.password().reveal())
+        : connection;
   }
 
   static MqttQoS qos(int qos) {

@@ -51,7 +51,7 @@ record ApplicationCertificate(KeyPair keyPair, X509Certificate[] chain, String a
       OpcUaSecuritySettings security, String applicationUri, String applicationName)
       throws IOException, GeneralSecurityException {
     Path file = security.keystore();
-    char[] password = security.keystorePassword().toCharArray();
+    char[] password = security.keystorePassword().revealChars();
     if (!Files.exists(file)) {
       create(file, password, security.keystoreAlias(), applicationUri, applicationName);
     }

@@ -93,7 +93,7 @@ final class OpcUaClients {
               .setRequestTimeout(uint(settings.requestTimeout().toMillis()))
               .setIdentityProvider(
                   security.hasUser()
-                      ? new UsernameProvider(security.username(), security.password())
+                      ? new UsernameProvider(security.username(), security.password().reveal())
                       : AnonymousProvider.INSTANCE);
           if (certificate != null) {
             client

@@ -1,6 +1,8 @@
 package io.vitrum.streams.ingest.opcua;
 
 import com.typesafe.config.Config;
+import io.vitrum.core.security.Secret;
+import io.vitrum.streams.ingest.Secrets;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -10,11 +12,13 @@ import java.util.Locale;
  * @param policy the security policy
  * @param signAndEncrypt with a policy other than none: sign and encrypt (else sign only)
  * @param username the username token's user; blank: anonymous
- * @param password the username token's password
+ * @param password the username token's password ({@code password}, or the file at {@code
+ *     password-file}); shown as {@code ****}
  * @param dir where {@code trusted/} and {@code rejected/} server certificates (and a generated
  *     keystore) live
  * @param keystore the PKCS#12 keystore with the application certificate
- * @param keystorePassword its password (also of the key entry)
+ * @param keystorePassword its password (also of the key entry), or the file at {@code
+ *     keystore-password-file}
  * @param keystoreAlias the key entry's alias
  * @param serverTrust which server certificates are accepted
  */
@@ -22,10 +26,10 @@ public record OpcUaSecuritySettings(
     Policy policy,
     boolean signAndEncrypt,
     String username,
-    String password,
+    Secret password,
     Path dir,
     Path keystore,
-    String keystorePassword,
+    Secret keystorePassword,
     String keystoreAlias,
     ServerTrust serverTrust) {
 
@@ -56,10 +60,10 @@ public record OpcUaSecuritySettings(
         Policy.NONE,
         true,
         "",
-        "",
+        Secret.NONE,
         dir,
         dir.resolve("vitrum-client.p12"),
-        "vitrum",
+        Secret.of("vitrum"),
         "vitrum-client",
         ServerTrust.TRUST_LIST);
   }
@@ -80,11 +84,11 @@ public record OpcUaSecuritySettings(
     return new OpcUaSecuritySettings(
         choice(Policy.class, c.getString("policy"), "policy"),
         mode.equals("sign-and-encrypt"),
-        c.getString("username"),
-        c.getString("password"),
+        c.getString("username").trim(),
+        Secrets.read(c, "password"),
         dir,
         keystore.isEmpty() ? dir.resolve("vitrum-client.p12") : Path.of(keystore),
-        c.getString("keystore-password"),
+        Secrets.read(c, "keystore-password"),
         c.getString("keystore-alias"),
         choice(ServerTrust.class, c.getString("server-trust"), "server-trust"));
   }
@@ -104,7 +108,7 @@ public record OpcUaSecuritySettings(
   }
 
   /** These settings with a username identity (blank user: anonymous). */
-  public OpcUaSecuritySettings withUser(String user, String pass) {
+  public OpcUaSecuritySettings withUser(String user, Secret pass) {
     return new OpcUaSecuritySettings(
         policy,
         signAndEncrypt,
@@ -139,23 +143,6 @@ public record OpcUaSecuritySettings(
   /** Whether a username token is sent. */
   public boolean hasUser() {
     return !username.isBlank();
-  }
-
-  @Override
-  public String toString() {
-    return "OpcUaSecuritySettings[policy="
-        + policy
-        + ", signAndEncrypt="
-        + signAndEncrypt
-        + ", username="
-        + username
-        + ", password=***, dir="
-        + dir
-        + ", keystore="
-        + keystore
-        + ", serverTrust="
-        + serverTrust
-        + "]";
   }
 
   private static <E extends Enum<E>> E choice(Class<E> type, String text, String key) {

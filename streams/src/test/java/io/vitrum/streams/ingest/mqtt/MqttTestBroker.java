@@ -7,9 +7,13 @@ import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
@@ -25,18 +29,46 @@ public final class MqttTestBroker implements AutoCloseable {
 
   private final int port;
   private final Path dataDir;
+  private final Path passwordFile;
   private Server server;
 
-  private MqttTestBroker(int port, Path dataDir) {
+  private MqttTestBroker(int port, Path dataDir, Path passwordFile) {
     this.port = port;
     this.dataDir = dataDir;
+    this.passwordFile = passwordFile;
+  }
+
+  /**
+   * Starts a non-persistent broker that refuses anonymous clients and accepts only {@code user}
+   * with {@code password}: Moquette's own {@code password_file} ({@code user:sha256hex} lines).
+   */
+  public static MqttTestBroker startWithPassword(String user, String password) {
+    try {
+      Path file = Files.createTempFile("moquette-passwords-", ".conf");
+      Files.writeString(file, user + ":" + sha256Hex(password) + "\n");
+      MqttTestBroker broker = new MqttTestBroker(freePort(), null, file);
+      broker.start();
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String sha256Hex(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Starts a broker; {@code persistent} keeps sessions and queued messages across restarts. */
   public static MqttTestBroker start(boolean persistent) {
     try {
       Path dir = persistent ? Files.createTempDirectory("moquette-") : null;
-      MqttTestBroker broker = new MqttTestBroker(freePort(), dir);
+      MqttTestBroker broker = new MqttTestBroker(freePort(), dir, null);
       broker.start();
       return broker;
     } catch (IOException e) {
@@ -50,7 +82,10 @@ public final class MqttTestBroker implements AutoCloseable {
     p.setProperty("host", "127.0.0.1");
     p.setProperty("port", Integer.toString(port));
     p.setProperty("websocket_port", "disabled");
-    p.setProperty("allow_anonymous", "true");
+    p.setProperty("allow_anonymous", Boolean.toString(passwordFile == null));
+    if (passwordFile != null) {
+      p.setProperty("password_file", passwordFile.toString());
+    }
     p.setProperty("telemetry_enabled", "false");
     p.setProperty("netty.mqtt.message_size", Integer.toString(4 << 20));
     p.setProperty("persistence_enabled", Boolean.toString(dataDir != null));
@@ -88,6 +123,9 @@ public final class MqttTestBroker implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    if (passwordFile != null) {
+      passwordFile.toFile().delete();
+    }
     if (dataDir != null) {
       try (Stream<Path> files = Files.walk(dataDir)) {
         files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

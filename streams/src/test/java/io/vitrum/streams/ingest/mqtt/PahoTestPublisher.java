@@ -12,10 +12,20 @@ public final class PahoTestPublisher implements AutoCloseable {
   private final MqttClient client;
 
   public PahoTestPublisher(String url, String clientId) throws MqttException {
+    this(url, clientId, "", "");
+  }
+
+  /** Connects with {@code user} and {@code password} (blank user: anonymously). */
+  public PahoTestPublisher(String url, String clientId, String user, String password)
+      throws MqttException {
     client = new MqttClient(url, clientId, new MemoryPersistence());
     MqttConnectOptions options = new MqttConnectOptions();
     options.setCleanSession(true);
     options.setMaxInflight(1000);
+    if (!user.isBlank()) {
+      options.setUserName(user);
+      options.setPassword(password.toCharArray());
+    }
     client.connect(options);
   }
 

@@ -2,8 +2,10 @@ package io.vitrum.streams.ingest.opcua;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vitrum.core.security.Secret;
 import io.vitrum.streams.ingest.ConnectionState;
 import io.vitrum.streams.ingest.IngestStatus;
 import io.vitrum.streams.ingest.SourceHandle;
@@ -11,6 +13,7 @@ import io.vitrum.streams.ingest.opcua.OpcUaSecuritySettings.Policy;
 import io.vitrum.streams.ingest.opcua.OpcUaSecuritySettings.ServerTrust;
 import io.vitrum.streams.ingest.testsupport.Collector;
 import io.vitrum.streams.ingest.testsupport.Eventually;
+import io.vitrum.streams.ingest.testsupport.LogRecorder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -66,7 +69,7 @@ class OpcUaSecurityTest {
         base.security()
             .withTrust(trust, dir)
             .withPolicy(Policy.BASIC256SHA256, true)
-            .withUser(user, pass));
+            .withUser(user, Secret.of(pass)));
   }
 
   private static List<Path> files(Path dir) throws Exception {
@@ -122,12 +125,11 @@ class OpcUaSecurityTest {
   @Test
   void aWrongPasswordIsRefusedWithAClearFailure(@TempDir Path dir) {
     SourceHandle handle = new IngestStatus(Clock.systemUTC()).handle("opcua");
-    OpcUaSource source =
-        new OpcUaSource(
-            settings(dir, ServerTrust.TRUST_ON_FIRST_USE, "vitrum", "wrong"),
-            List.of(OpcUaTestSettings.row(T)),
-            handle);
-    try (Collector<NotUsed> c = Collector.run(source.inbound(), testKit.system())) {
+    String wrong = "wrong-Pa55word";
+    OpcUaSettings settings = settings(dir, ServerTrust.TRUST_ON_FIRST_USE, "vitrum", wrong);
+    OpcUaSource source = new OpcUaSource(settings, List.of(OpcUaTestSettings.row(T)), handle);
+    try (LogRecorder logs = LogRecorder.start();
+        Collector<NotUsed> c = Collector.run(source.inbound(), testKit.system())) {
       Eventually.await(
           WAIT,
           () -> handle.status().state() == ConnectionState.FAILED,
@@ -135,8 +137,13 @@ class OpcUaSecurityTest {
       String error = handle.status().lastError();
       assertTrue(error.contains("Bad_UserAccessDenied"), error);
       assertTrue(error.contains(server.endpoint()), error);
+      assertFalse(error.contains(wrong), error);
       assertTrue(c.inbounds().isEmpty());
+      assertFalse(logs.lines().isEmpty(), "the failure was logged");
+      assertFalse(logs.mentions(wrong), () -> "the password in the logs: " + logs.lines());
     }
+    assertFalse(settings.toString().contains(wrong), settings.toString());
+    assertTrue(settings.security().toString().contains("password=****"));
   }
 
   @Test
