@@ -16,8 +16,8 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * Serves one {@link Endpoint}: matches its method, names its template for the metrics, and lets the
  * caller through only when the endpoint's furnace is in the caller's scope (else 404, as if it did
- * not exist) and the caller holds one of its roles (else 403). The grant is recorded on the request
- * for the audit trail.
+ * not exist) and the caller holds one of its roles (else 403). The endpoint and caller are recorded
+ * on the request before that check, so the audit trail sees refused attempts as well.
  */
 public final class Access {
   /** The authenticated caller, put on the request by {@link Guard}. */
@@ -48,9 +48,10 @@ public final class Access {
                                   .getAttribute(PRINCIPAL)
                                   .orElseThrow(() -> new ProblemException(unauthenticated()));
                           Optional<String> furnace = furnaceOf(endpoint, id);
-                          authorize(endpoint, principal, furnace, id);
+                          // Recorded first, so that refused attempts are audited too.
                           Grant grant = new Grant(endpoint, principal, furnace);
                           request.getAttribute(GRANT).ifPresent(slot -> slot.set(grant));
+                          authorize(endpoint, principal, furnace, id);
                           return inner.apply(principal);
                         })));
   }

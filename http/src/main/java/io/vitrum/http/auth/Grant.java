@@ -4,7 +4,8 @@ import io.vitrum.core.security.Principal;
 import java.util.Optional;
 
 /**
- * What {@link Access} allowed for one request: the endpoint, the caller and the furnace concerned
- * (empty for plant-wide endpoints). The outer layer reads it to audit the call.
+ * The endpoint {@link Access} matched for one request, the caller and the furnace concerned (empty
+ * for plant-wide endpoints), whether the call was then allowed or refused. The outer layer reads it
+ * to audit the call.
  */
 public record Grant(Endpoint endpoint, Principal principal, Optional<String> furnace) {}
