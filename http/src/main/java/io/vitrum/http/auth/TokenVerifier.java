@@ -122,14 +122,14 @@ public final class TokenVerifier {
     if (m.contains("nsecured") || m.contains("plain")) {
       return "unsigned tokens (alg none) are not accepted";
     }
-    if (m.contains("audience")) {
-      return "the token is not for this audience";
-    }
-    if (m.contains("iss")) {
-      return "the token is not from the trusted issuer";
-    }
     if (m.contains("missing required claims")) {
       return "the token lacks a required claim (sub, exp)";
+    }
+    if (m.contains(" aud ")) {
+      return "the token is not for this audience";
+    }
+    if (m.contains(" iss ")) {
+      return "the token is not from the trusted issuer";
     }
     if (m.contains("before use time") || m.contains("nbf")) {
       return "the token is not valid yet";
