@@ -104,6 +104,7 @@ public final class Node {
           HttpServer.start(
                   system,
                   settings,
+                  TlsSettings.create(config),
                   route(
                       system,
                       settings,

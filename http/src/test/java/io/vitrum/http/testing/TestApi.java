@@ -13,6 +13,7 @@ import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.server.HttpMetrics;
 import io.vitrum.http.server.HttpServer;
 import io.vitrum.http.server.Node;
+import io.vitrum.http.server.TlsSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -93,7 +94,8 @@ public final class TestApi implements AutoCloseable {
       HttpSettings settings = HttpSettings.create(config);
       InMemoryAuditTrail audit = new InMemoryAuditTrail();
       ServerBinding binding =
-          HttpServer.start(system, settings, route(system, config, audit))
+          HttpServer.start(
+                  system, settings, TlsSettings.create(config), route(system, config, audit))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       return new TestApi(testKit, binding.localAddress().getPort(), audit);
