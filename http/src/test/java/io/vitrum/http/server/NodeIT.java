@@ -129,6 +129,21 @@ class NodeIT {
           metrics::body);
       assertTrue(
           metrics.body().contains("route=\"/api/furnaces/{id}/setpoints\""), "request timer");
+
+      // Cluster membership cannot be changed over management HTTP: those routes are off.
+      String self = members.path("selfNode").asText();
+      Reply leave =
+          management.send(
+              "PUT",
+              "/cluster/members/"
+                  + java.net.URLEncoder.encode(self, java.nio.charset.StandardCharsets.UTF_8),
+              java.net.http.HttpRequest.BodyPublishers.ofString("operation=Leave"),
+              "Content-Type",
+              "application/x-www-form-urlencoded");
+      assertTrue(leave.status() >= 400, leave::toString);
+      assertEquals(
+          "Up",
+          management.get("/cluster/members").json().path("members").get(0).path("status").asText());
     } finally {
       stop(first);
     }
@@ -147,6 +162,14 @@ class NodeIT {
       JsonNode change = furnace.path("setpointChanges").path("crownTemperature");
       assertEquals("seeds rising", change.path("reason").asText(), furnace::toString);
       assertEquals("dev-admin", change.path("requestedBy").asText());
+
+      // The audit entry of the change was persisted in Cassandra and outlived the node.
+      JsonNode audit = api.get("/api/audit?furnace=F1&actor=dev-admin").json();
+      assertEquals(1, audit.path("entries").size(), audit::toString);
+      JsonNode entry = audit.path("entries").get(0);
+      assertEquals("POST /api/furnaces/{id}/setpoints", entry.path("action").asText());
+      assertEquals(200, entry.path("status").asInt());
+      assertEquals("ok", entry.path("outcome").asText());
     } finally {
       stop(second);
     }
