@@ -3,6 +3,7 @@ package io.vitrum.http;
 import com.typesafe.config.Config;
 import io.vitrum.config.EmbeddedInfrastructure;
 import io.vitrum.config.VitrumConfig;
+import io.vitrum.http.auth.AuthSettings;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.server.Node;
 import io.vitrum.http.server.NodeSettings;
@@ -80,6 +81,18 @@ public final class Main {
         .append("/   e.g. ")
         .append(api)
         .append("/api/furnaces/F1\n");
+    AuthSettings.create(config)
+        .devToken()
+        .ifPresent(
+            token ->
+                b.append("  Dev token   ")
+                    .append(token)
+                    .append(
+                        " (admin, every furnace), e.g.\n              curl -H \"Authorization: Bearer $(cat ")
+                    .append(token)
+                    .append(")\" ")
+                    .append(api)
+                    .append("/api/furnaces/F1\n"));
     b.append("  Management  ")
         .append(management)
         .append("/ready  /alive  /cluster/members  /metrics\n");

@@ -1,5 +1,6 @@
 package io.vitrum.loadtests.http;
 
+import io.vitrum.loadtests.DevTokenFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -95,7 +96,10 @@ public final class RequestKindLoop {
   }
 
   private static HttpRequest request(URI base, String kind, String id) {
-    HttpRequest.Builder request = HttpRequest.newBuilder().timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder()
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", DevTokenFile.authorization());
     return switch (kind) {
       case "get" -> request.uri(base.resolve("api/furnaces/" + id)).GET().build();
       case "notfound" -> request.uri(base.resolve("api/boilers/" + id)).GET().build();

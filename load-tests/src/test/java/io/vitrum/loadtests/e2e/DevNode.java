@@ -1,5 +1,6 @@
 package io.vitrum.loadtests.e2e;
 
+import io.vitrum.loadtests.DevTokenFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -30,10 +31,11 @@ final class DevNode implements AutoCloseable {
   final int opcua;
   final int modbus;
   final Path log;
+  private final Path tokenFile;
   private final Process process;
   private final HttpClient client = HttpClient.newHttpClient();
 
-  private DevNode(Map<String, Integer> ports, Path log, Process process) {
+  private DevNode(Map<String, Integer> ports, Path log, Path tokenFile, Process process) {
     this.http = ports.get("http");
     this.management = ports.get("management");
     this.kafka = ports.get("kafka");
@@ -41,6 +43,7 @@ final class DevNode implements AutoCloseable {
     this.opcua = ports.get("opcua");
     this.modbus = ports.get("modbus");
     this.log = log;
+    this.tokenFile = tokenFile;
     this.process = process;
   }
 
@@ -80,6 +83,7 @@ final class DevNode implements AutoCloseable {
     Map<String, String> env = builder.environment();
     env.put("VITRUM_PROFILE", "local");
     env.put("VITRUM_DATA_DIR", data.toString());
+    env.put("VITRUM_DEV_TOKEN_FILE", data.resolve("dev-token").toString());
     env.put("VITRUM_HTTP_PORT", ports.get("http").toString());
     env.put("VITRUM_MANAGEMENT_PORT", ports.get("management").toString());
     env.put("VITRUM_REMOTE_PORT", ports.get("remote").toString());
@@ -93,7 +97,7 @@ final class DevNode implements AutoCloseable {
     Path log = data.resolve("node.log");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     Process process = builder.start();
-    DevNode node = new DevNode(ports, log, process);
+    DevNode node = new DevNode(ports, log, data.resolve("dev-token"), process);
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!Files.readString(log).contains("Vitrum is ready")) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
@@ -106,12 +110,18 @@ final class DevNode implements AutoCloseable {
     return node;
   }
 
+  /** The admin token the node wrote at start. */
+  String token() {
+    return DevTokenFile.read(tokenFile);
+  }
+
   /** GET {@code path} on the REST API; the body, or an exception naming the status. */
   String get(String path) throws Exception {
     HttpResponse<String> r =
         client.send(
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + path))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
@@ -128,6 +138,7 @@ final class DevNode implements AutoCloseable {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http + path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token())
             .POST(HttpRequest.BodyPublishers.ofString(json));
     headers.forEach(b::header);
     return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
