@@ -18,6 +18,9 @@ final class LandingPage {
         <h1>Vitrum</h1>
         <p class="sub">Cognitive engine for glass plants &mdash; this node is up.</p>
         <h2>REST API</h2>
+        <p>Described by <a href="/api/openapi.yaml"><code>/api/openapi.yaml</code></a> (OpenAPI 3.1).
+        Every <code>/api</code> call needs <code>Authorization: Bearer &lt;jwt&gt;</code>; the local
+        profile writes an admin token to <code>~/.vitrum/dev-token</code>.</p>
         <ul>
           <li><a href="/api/furnaces/F1"><code>GET /api/furnaces/F1</code></a> &mdash; setpoints, autonomy mode, alarms</li>
           <li><code>POST /api/furnaces/{id}/setpoints</code> &mdash; <code>{"parameter":"crownTemperature","value":1580,"reason":"..."}</code></li>
@@ -28,6 +31,8 @@ final class LandingPage {
           <li><code>POST /api/twin/{furnace}/what-if</code> &mdash; <code>{"changes":{"crownTemperature":50},"horizonMinutes":60}</code></li>
           <li><code>GET /api/twin/{furnace}/scenarios/{id}</code> &mdash; a recent what-if with its trajectories</li>
           <li><code>POST|GET|DELETE /api/twin/{furnace}/shadow</code> &mdash; shadow mode of candidate setpoints</li>
+          <li><code>GET /api/ingest/status</code>, <code>/api/quarantine</code>, <code>/api/tag-map</code> &mdash; ingest</li>
+          <li><code>GET /api/audit</code> &mdash; who changed what (admin); <code>GET /api/pipeline/metrics</code> &mdash; latency per stage</li>
         </ul>
         <h2>Management (port 8558)</h2>
         <ul>

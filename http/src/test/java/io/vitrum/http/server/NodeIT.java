@@ -10,6 +10,10 @@ import io.vitrum.config.VitrumConfig;
 import io.vitrum.config.embedded.EmbeddedCassandra;
 import io.vitrum.config.embedded.EmbeddedCassandraSettings;
 import io.vitrum.config.embedded.FreePort;
+import io.vitrum.http.audit.AuditEntry;
+import io.vitrum.http.audit.AuditQuery;
+import io.vitrum.http.audit.AuditSettings;
+import io.vitrum.http.audit.CassandraAuditTrail;
 import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.ApiClient.Reply;
 import java.net.URI;
@@ -17,8 +21,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +38,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A whole node as {@code Main} assembles it, in the local profile, against a real embedded
  * Cassandra: management endpoints answer, a setpoint posted over the REST API survives the node's
- * shutdown and is served again by a new node on the same keyspace.
+ * shutdown and is served again by a new node on the same keyspace, with its audit entry; the audit
+ * trail's queries over Cassandra.
  */
 @ExtendWith(LogCapturingExtension.class)
 class NodeIT {
@@ -173,6 +183,67 @@ class NodeIT {
     } finally {
       stop(second);
     }
+  }
+
+  @Test
+  void theAuditTrailFindsEntriesAcrossHoursNewestFirstAndFiltered() throws Exception {
+    String keyspace = "it_audit_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    Config config =
+        ConfigFactory.parseString(
+                "vitrum.audit.keyspace = \"" + keyspace + "\"\nvitrum.audit.create-tables = on")
+            .withFallback(nodeConfig(keyspace, FreePort.pick(), FreePort.pick()));
+    ActorTestKit kit = ActorTestKit.create("AuditTrail", config);
+    try {
+      CassandraAuditTrail trail =
+          CassandraAuditTrail.create(kit.system(), AuditSettings.create(config));
+      Instant t0 = Instant.parse("2026-12-01T08:59:59Z");
+      // Entries over three hours (and one just before the range), two furnaces, two actors.
+      List<AuditEntry> written = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        written.add(
+            new AuditEntry(
+                t0.plus(Duration.ofMinutes(25L * i)),
+                "e" + i,
+                i % 2 == 0 ? "olga" : "ivan",
+                List.of("operator"),
+                i % 3 == 0 ? "F1" : "F2",
+                "POST /api/furnaces/{id}/setpoints",
+                "/api/furnaces/F" + (i % 3 == 0 ? 1 : 2) + "/setpoints",
+                200,
+                "ok",
+                "c" + i));
+      }
+      for (AuditEntry e : written) {
+        trail.record(e).toCompletableFuture().get(30, TimeUnit.SECONDS);
+      }
+      Instant from = t0.plusSeconds(1);
+      Instant to = t0.plus(Duration.ofHours(4));
+      List<AuditEntry> all =
+          trail
+              .find(new AuditQuery(Optional.empty(), Optional.empty(), from, to, 100))
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      assertEquals(List.of("e7", "e6", "e5", "e4", "e3", "e2", "e1"), ids(all));
+      assertEquals(written.get(7), all.get(0), "every field round-trips");
+      List<AuditEntry> olgaOnF1 =
+          trail
+              .find(new AuditQuery(Optional.of("F1"), Optional.of("olga"), from, to, 100))
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      assertEquals(List.of("e6"), ids(olgaOnF1));
+      List<AuditEntry> newestTwo =
+          trail
+              .find(new AuditQuery(Optional.empty(), Optional.empty(), from, to, 2))
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      assertEquals(List.of("e7", "e6"), ids(newestTwo));
+    } finally {
+      kit.shutdownTestKit();
+    }
+  }
+
+  private static List<String> ids(List<AuditEntry> entries) {
+    return entries.stream().map(AuditEntry::id).toList();
   }
 
   /** Polls {@code /ready} until it answers 200: the cluster is joined and Cassandra answers. */
