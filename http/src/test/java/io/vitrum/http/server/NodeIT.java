@@ -121,6 +121,15 @@ class NodeIT {
       assertEquals("Up", members.path("members").get(0).path("status").asText());
       assertEquals(0, members.path("unreachable").size());
 
+      // The furnace recovers (the journal's first queries) before the change is timed by the ask.
+      TestProbe.<Void>create(first.system())
+          .awaitAssert(
+              READY_TIMEOUT,
+              Duration.ofMillis(500),
+              () -> {
+                assertEquals(200, api.get("/api/furnaces/F1").status());
+                return null;
+              });
       Reply changed =
           api.postJson(
               "/api/furnaces/F1/setpoints",
