@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp load-tests/target/classes io.vitrum.loadtests.http.SetpointLoadLoop \
  *     [http://127.0.0.1:8080] [--seconds 20] [--concurrency 8] [--furnaces 50] [--max-requests N]
+ *     [--token-file ~/.vitrum/dev-token]
  * </pre>
+ *
+ * <p>Every request carries {@code Authorization: Bearer <token>}: the token from {@code
+ * --token-file}, else {@code VITRUM_TOKEN}, else the admin token the local profile writes (see
+ * {@link BearerToken}).
  */
 public final class SetpointLoadLoop {
   private static final int MAX_SECONDS = 600;
@@ -42,7 +48,8 @@ public final class SetpointLoadLoop {
   private SetpointLoadLoop() {}
 
   /** What to run: where, for how long, how many requests at most, how wide. */
-  record Options(URI base, int seconds, int concurrency, int furnaces, long maxRequests) {}
+  record Options(
+      URI base, int seconds, int concurrency, int furnaces, long maxRequests, String token) {}
 
   /** What one worker saw. */
   private static final class Tally {
@@ -70,7 +77,7 @@ public final class SetpointLoadLoop {
             args,
             SetpointLoadLoop::parse,
             "usage: SetpointLoadLoop [http://127.0.0.1:8080] [--seconds 20] [--concurrency 8]"
-                + " [--furnaces 50] [--max-requests 1000000]");
+                + " [--furnaces 50] [--max-requests 1000000] [--token-file ~/.vitrum/dev-token]");
     System.exit(run(options) ? 0 : 1);
   }
 
@@ -80,6 +87,7 @@ public final class SetpointLoadLoop {
     int concurrency = 8;
     int furnaces = 50;
     long maxRequests = 1_000_000;
+    Path tokenFile = null;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (!arg.startsWith("--")) {
@@ -96,6 +104,7 @@ public final class SetpointLoadLoop {
             concurrency = (int) LoadTargets.bounded(arg, value, 1, MAX_CONCURRENCY);
         case "--furnaces" -> furnaces = (int) LoadTargets.bounded(arg, value, 1, MAX_FURNACES);
         case "--max-requests" -> maxRequests = LoadTargets.bounded(arg, value, 1, MAX_REQUESTS);
+        case "--token-file" -> tokenFile = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + arg);
       }
     }
@@ -104,7 +113,8 @@ public final class SetpointLoadLoop {
       throw new IllegalArgumentException(
           "--concurrency must not exceed --furnaces: each furnace belongs to one worker");
     }
-    return new Options(base, seconds, concurrency, furnaces, maxRequests);
+    return new Options(
+        base, seconds, concurrency, furnaces, maxRequests, BearerToken.resolve(tokenFile));
   }
 
   static boolean run(Options options) throws InterruptedException {
@@ -140,8 +150,7 @@ public final class SetpointLoadLoop {
       }
       Thread worker =
           new Thread(
-              () -> drive(client, options.base(), own, deadline, budget, tally),
-              "setpoint-load-" + w);
+              () -> drive(client, options, own, deadline, budget, tally), "setpoint-load-" + w);
       workers.add(worker);
       worker.start();
     }
@@ -155,7 +164,7 @@ public final class SetpointLoadLoop {
   /** Sends setpoint changes to {@code furnaces} in turn until the deadline or the budget ends. */
   private static void drive(
       HttpClient client,
-      URI base,
+      Options options,
       List<String> furnaces,
       long deadline,
       AtomicLong budget,
@@ -165,10 +174,11 @@ public final class SetpointLoadLoop {
       int f = i % furnaces.size();
       double value = high[f] ? LOW : HIGH;
       HttpRequest request =
-          HttpRequest.newBuilder(base.resolve("api/furnaces/" + furnaces.get(f) + "/setpoints"))
+          HttpRequest.newBuilder(
+                  options.base().resolve("api/furnaces/" + furnaces.get(f) + "/setpoints"))
               .timeout(Duration.ofSeconds(30))
               .header("Content-Type", "application/json")
-              .header("X-Vitrum-User", "load-loop")
+              .header("Authorization", "Bearer " + options.token())
               .POST(
                   BodyPublishers.ofString(
                       "{\"parameter\":\"crownTemperature\",\"value\":"
