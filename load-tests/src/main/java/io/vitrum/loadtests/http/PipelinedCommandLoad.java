@@ -1,5 +1,6 @@
 package io.vitrum.loadtests.http;
 
+import io.vitrum.loadtests.BearerToken;
 import io.vitrum.loadtests.Cli;
 import java.io.IOException;
 import java.net.InetSocketAddress;

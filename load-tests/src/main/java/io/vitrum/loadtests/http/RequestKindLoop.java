@@ -1,6 +1,6 @@
 package io.vitrum.loadtests.http;
 
-import io.vitrum.loadtests.DevTokenFile;
+import io.vitrum.loadtests.BearerToken;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,7 +99,7 @@ public final class RequestKindLoop {
     HttpRequest.Builder request =
         HttpRequest.newBuilder()
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", DevTokenFile.authorization());
+            .header("Authorization", BearerToken.authorization());
     return switch (kind) {
       case "get" -> request.uri(base.resolve("api/furnaces/" + id)).GET().build();
       case "notfound" -> request.uri(base.resolve("api/boilers/" + id)).GET().build();

@@ -1,7 +1,7 @@
 package io.vitrum.loadtests.http;
 
+import io.vitrum.loadtests.BearerToken;
 import io.vitrum.loadtests.Cli;
-import io.vitrum.loadtests.DevTokenFile;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -91,13 +91,13 @@ public final class WhatIfBurst {
     HttpRequest show =
         HttpRequest.newBuilder(o.base().resolve("api/furnaces/" + o.furnace()))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", DevTokenFile.authorization())
+            .header("Authorization", BearerToken.authorization())
             .GET()
             .build();
     HttpRequest whatIf =
         HttpRequest.newBuilder(o.base().resolve("api/twin/" + o.furnace() + "/what-if"))
             .timeout(Duration.ofSeconds(60))
-            .header("Authorization", DevTokenFile.authorization())
+            .header("Authorization", BearerToken.authorization())
             .header("Content-Type", "application/json")
             .POST(
                 BodyPublishers.ofString(

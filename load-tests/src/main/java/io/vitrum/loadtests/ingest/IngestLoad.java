@@ -1,7 +1,7 @@
 package io.vitrum.loadtests.ingest;
 
+import io.vitrum.loadtests.BearerToken;
 import io.vitrum.loadtests.Cli;
-import io.vitrum.loadtests.DevTokenFile;
 import io.vitrum.loadtests.Loopback;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -205,7 +205,7 @@ public final class IngestLoad {
         http.send(
             HttpRequest.newBuilder(o.api().resolve("/api/tag-map"))
                 .timeout(Duration.ofSeconds(120))
-                .header("Authorization", DevTokenFile.authorization())
+                .header("Authorization", BearerToken.authorization())
                 .header("Content-Type", "text/csv")
                 .POST(HttpRequest.BodyPublishers.ofString(csv.toString()))
                 .build(),

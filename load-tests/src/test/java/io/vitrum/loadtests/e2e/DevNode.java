@@ -1,6 +1,6 @@
 package io.vitrum.loadtests.e2e;
 
-import io.vitrum.loadtests.DevTokenFile;
+import io.vitrum.loadtests.BearerToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -112,7 +112,7 @@ final class DevNode implements AutoCloseable {
 
   /** The admin token the node wrote at start. */
   String token() {
-    return DevTokenFile.read(tokenFile);
+    return BearerToken.resolve(tokenFile);
   }
 
   /** GET {@code path} on the REST API; the body, or an exception naming the status. */

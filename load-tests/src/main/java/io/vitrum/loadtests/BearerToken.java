@@ -1,4 +1,4 @@
-package io.vitrum.loadtests.http;
+package io.vitrum.loadtests;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,11 +9,11 @@ import java.nio.file.Path;
  * the environment variable {@code VITRUM_TOKEN}, else from the file the local profile writes at
  * start ({@code VITRUM_DEV_TOKEN_FILE}, default {@code ~/.vitrum/dev-token}).
  */
-final class BearerToken {
+public final class BearerToken {
   private BearerToken() {}
 
   /** Where the local profile writes its admin token. */
-  static Path defaultFile() {
+  public static Path defaultFile() {
     String file = System.getenv("VITRUM_DEV_TOKEN_FILE");
     if (file != null && !file.isBlank()) {
       return Path.of(file);
@@ -22,7 +22,7 @@ final class BearerToken {
   }
 
   /** The token: from {@code file} when not null, else as the class comment says. */
-  static String resolve(Path file) {
+  public static String resolve(Path file) {
     if (file == null) {
       String env = System.getenv("VITRUM_TOKEN");
       if (env != null && !env.isBlank()) {
@@ -39,6 +39,11 @@ final class BearerToken {
               + " (start http/bin/vitrum-local, or pass --token-file or VITRUM_TOKEN): "
               + e.getMessage());
     }
+  }
+
+  /** The value of an {@code Authorization} header with the token found as the class says. */
+  public static String authorization() {
+    return "Bearer " + resolve(null);
   }
 
   private static String check(String token, String source) {
