@@ -24,6 +24,8 @@ import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.routes.IngestRoutes;
 import io.vitrum.http.routes.SensorRoutes;
 import io.vitrum.http.routes.TwinRoutes;
+import io.vitrum.http.ws.WsRoutes;
+import io.vitrum.http.ws.WsSettings;
 import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.IngestSettings;
 import io.vitrum.streams.ingest.Sources;
@@ -162,7 +164,9 @@ public final class Node {
             new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)),
             new IngestRoutes(ingest, settings),
             new AuditRoutes(audit, Clock.systemUTC()),
-            security.guard());
+            security.guard(),
+            new WsRoutes(
+                system, WsSettings.create(system.settings().config()), security.verifier()));
     return new Problems()
         .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));
   }
