@@ -16,8 +16,9 @@ import org.apache.pekko.stream.stage.GraphStageLogic;
  * ConflatingBuffer}, and emits on the client's demand, oldest first. Telemetry is conflated per key
  * (and the oldest key dropped when too many are held); when the reliable messages do not fit, the
  * stage fails with {@link SlowConsumerException} and forgets what it held, so the client is
- * disconnected rather than silently missing alerts. On upstream completion it sends what it holds,
- * then completes.
+ * disconnected rather than silently missing alerts. On {@link Outbound#COMPLETE} (in band, so that
+ * it stays behind the messages sent before it) or upstream completion it sends what it holds, then
+ * completes.
  */
 final class ConflatingStage extends GraphStage<FlowShape<Outbound, String>> {
   private final Inlet<Outbound> in = Inlet.create("ConflatingStage.in");
@@ -57,6 +58,14 @@ final class ConflatingStage extends GraphStage<FlowShape<Outbound, String>> {
               @Override
               public void onPush() {
                 Outbound message = grab(in);
+                if (message == Outbound.COMPLETE) {
+                  cancel(in);
+                  finishing = true;
+                  if (buffer.isEmpty()) {
+                    completeStage();
+                  }
+                  return;
+                }
                 int before = buffer.size();
                 ConflatingBuffer.Offer offer =
                     message.reliable()

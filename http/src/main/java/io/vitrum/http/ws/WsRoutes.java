@@ -97,7 +97,7 @@ public final class WsRoutes extends AllDirectives {
     // stream's actor falls behind, and overflowing it fails the connection (bounded memory).
     Pair<ActorRef<Outbound>, Source<Outbound, NotUsed>> outbox =
         ActorSource.<Outbound>actorRef(
-                m -> m == Outbound.COMPLETE,
+                m -> false, // Outbound.COMPLETE ends the stage in band, after what it holds
                 m -> Optional.empty(),
                 settings.inboxSize(),
                 OverflowStrategy.fail())

@@ -31,9 +31,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * furnaces in its scope) to the client's {@link ConflatingStage} through {@code out}. It never
  * waits on the client: what the client cannot take is conflated or ends the connection there.
  *
- * <p>Closing, from here: {@code error} then completion of {@code out} (unauthenticated for longer
- * than the auth timeout, a bad token, an expired one). The connection ends the session when either
- * direction ends ({@link ClientDone}, or {@code out} terminating).
+ * <p>Closing, from here: {@code error} then {@link Outbound#COMPLETE} (unauthenticated for longer
+ * than the auth timeout, a bad token, an expired one). When the stream to the client ends ({@code
+ * out} terminates) the session leaves its topics and counts the disconnect; it stops when the
+ * client's direction ends ({@link ClientDone}).
  */
 final class WsSession extends AbstractBehavior<WsSession.Command> {
 
@@ -100,6 +101,7 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
   private final Set<String> topics = new LinkedHashSet<>();
   private Principal principal;
   private boolean closing;
+  private boolean released;
 
   private WsSession(
       ActorContext<Command> ctx,
@@ -149,7 +151,7 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
             Timer.TOKEN_EXPIRED,
             () -> close(WsMetrics.Reason.TOKEN_EXPIRED, "token-expired", "the token expired"))
         .onMessage(ClientDone.class, m -> Behaviors.stopped())
-        .onMessage(OutputGone.class, m -> Behaviors.stopped())
+        .onMessage(OutputGone.class, m -> onOutputGone())
         .onSignal(PostStop.class, s -> onStop())
         .build();
   }
@@ -283,12 +285,33 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
     return this;
   }
 
+  /**
+   * The stream to the client ended (its buffer overflowed, or the connection is going): nothing
+   * more is sent, but the session lives on until the client's direction ends, so that the last
+   * message (the reason) can still reach a client that resumes reading.
+   */
+  private Behavior<Command> onOutputGone() {
+    closing = true;
+    timers.cancelAll();
+    release();
+    return this;
+  }
+
   private Behavior<Command> onStop() {
+    release();
+    return this;
+  }
+
+  /** Leaves every topic and counts the disconnect, once. */
+  private void release() {
     for (String topic : topics) {
       live.unsubscribe(topic, events);
     }
-    WsMetrics.Reason reason = closeReason.get();
-    metrics.disconnected(reason == null ? WsMetrics.Reason.CLIENT_CLOSED : reason);
-    return this;
+    topics.clear();
+    if (!released) {
+      released = true;
+      WsMetrics.Reason reason = closeReason.get();
+      metrics.disconnected(reason == null ? WsMetrics.Reason.CLIENT_CLOSED : reason);
+    }
   }
 }
