@@ -19,7 +19,6 @@ import org.apache.pekko.http.javadsl.model.ws.TextMessage;
 import org.apache.pekko.http.javadsl.model.ws.WebSocketUpgrade;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.Route;
-import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.OverflowStrategy;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -87,26 +86,31 @@ public final class WsRoutes extends AllDirectives {
   }
 
   /**
-   * One connection's handler. The outgoing side is materialized now, so that the session can be
-   * given it; if the connection never runs it, it is cancelled after the materializer's
-   * subscription timeout and the session, which watches it, stops.
+   * One connection's handler. The session starts now and is given the way to the client's buffer
+   * when the connection's stream starts; one whose stream never starts stops after the auth
+   * timeout.
    */
   private Flow<Message, Message, NotUsed> connection(Optional<String> token) {
     AtomicReference<WsMetrics.Reason> closeReason = new AtomicReference<>();
-    // inbox: between the session and the stage, which always pulls; it only fills when the
-    // stream's actor falls behind, and overflowing it fails the connection (bounded memory).
-    Pair<ActorRef<Outbound>, Source<Outbound, NotUsed>> outbox =
+    ActorRef<WsSession.Command> session =
+        system.systemActorOf(
+            WsSession.create(token, verifier, settings, metrics, live, closeReason),
+            "ws-" + connections.incrementAndGet(),
+            Props.empty());
+    // inbox: between the session and the stage, in the stage's island; the stage always pulls,
+    // so it holds nothing unless the connection's actor is far behind, and overflowing it fails
+    // the connection (bounded memory).
+    Source<Outbound, NotUsed> outbox =
         ActorSource.<Outbound>actorRef(
                 m -> false, // Outbound.COMPLETE ends the stage in band, after what it holds
                 m -> Optional.empty(),
                 settings.inboxSize(),
                 OverflowStrategy.fail())
-            .preMaterialize(materializer);
-    ActorRef<WsSession.Command> session =
-        system.systemActorOf(
-            WsSession.create(outbox.first(), token, verifier, settings, metrics, live, closeReason),
-            "ws-" + connections.incrementAndGet(),
-            Props.empty());
+            .mapMaterializedValue(
+                ref -> {
+                  session.tell(new WsSession.Attach(ref));
+                  return NotUsed.notUsed();
+                });
     Sink<Message, NotUsed> in =
         Flow.<Message>create()
             .mapAsync(1, this::read)
@@ -127,7 +131,6 @@ public final class WsRoutes extends AllDirectives {
             "slow-consumer", "the client did not take its alerts in time: disconnected");
     Source<Message, NotUsed> out =
         outbox
-            .second()
             .via(
                 new ConflatingStage(
                     settings.maxConflated(),

@@ -51,6 +51,9 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
   /** The client's direction ended (closed by the client, or failed). */
   record ClientDone() implements Command {}
 
+  /** The connection's stream started: {@code out} leads to the client's buffer. */
+  record Attach(ActorRef<Outbound> out) implements Command {}
+
   private record Delivered(LiveEvent event) implements Command {}
 
   private enum Timer implements Command {
@@ -66,7 +69,6 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
   }
 
   static Behavior<Command> create(
-      ActorRef<Outbound> out,
       Optional<String> handshakeToken,
       TokenVerifier verifier,
       WsSettings settings,
@@ -80,7 +82,6 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
                     new WsSession(
                         ctx,
                         timers,
-                        out,
                         handshakeToken,
                         verifier,
                         settings,
@@ -91,7 +92,9 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
 
   private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
-  private final ActorRef<Outbound> out;
+  private final Optional<String> handshakeToken;
+  private ActorRef<Outbound> out;
+  private ActorRef<Ack> pendingStart;
   private final TokenVerifier verifier;
   private final WsSettings settings;
   private final WsMetrics metrics;
@@ -106,7 +109,6 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
   private WsSession(
       ActorContext<Command> ctx,
       TimerScheduler<Command> timers,
-      ActorRef<Outbound> out,
       Optional<String> handshakeToken,
       TokenVerifier verifier,
       WsSettings settings,
@@ -116,26 +118,43 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
     super(ctx);
     this.ctx = ctx;
     this.timers = timers;
-    this.out = out;
+    this.handshakeToken = handshakeToken;
     this.verifier = verifier;
     this.settings = settings;
     this.metrics = metrics;
     this.live = live;
     this.closeReason = closeReason;
     this.events = ctx.messageAdapter(LiveEvent.class, Delivered::new);
-    ctx.watchWith(out, new OutputGone());
     metrics.connected();
-    if (handshakeToken.isPresent()) {
-      authenticate(handshakeToken.get());
-    } else {
-      timers.startSingleTimer(Timer.AUTH_TIMEOUT, settings.authTimeout());
+    // Also bounds a connection whose stream never starts (no Attach).
+    timers.startSingleTimer(Timer.AUTH_TIMEOUT, settings.authTimeout());
+  }
+
+  private Behavior<Command> onAttach(Attach m) {
+    out = m.out();
+    ctx.watchWith(out, new OutputGone());
+    handshakeToken.ifPresent(this::authenticate);
+    if (pendingStart != null) {
+      pendingStart.tell(Ack.INSTANCE);
+      pendingStart = null;
     }
+    return this;
+  }
+
+  /** The client's first message is taken once the stream to it is attached. */
+  private Behavior<Command> onClientStarted(ClientStarted m) {
+    if (out == null) {
+      pendingStart = m.ack();
+      return this;
+    }
+    return ack(m.ack());
   }
 
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
-        .onMessage(ClientStarted.class, m -> ack(m.ack()))
+        .onMessage(Attach.class, this::onAttach)
+        .onMessage(ClientStarted.class, this::onClientStarted)
         .onMessage(ClientText.class, this::onClientText)
         .onMessage(ClientRefused.class, this::onClientRefused)
         .onMessage(Delivered.class, this::onDelivered)
@@ -143,10 +162,14 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
         .onMessageEquals(
             Timer.AUTH_TIMEOUT,
             () ->
-                close(
-                    WsMetrics.Reason.AUTH_TIMEOUT,
-                    "unauthenticated",
-                    "no valid auth message within " + settings.authTimeout().toSeconds() + " s"))
+                out == null
+                    ? Behaviors.stopped()
+                    : close(
+                        WsMetrics.Reason.AUTH_TIMEOUT,
+                        "unauthenticated",
+                        "no valid auth message within "
+                            + settings.authTimeout().toSeconds()
+                            + " s"))
         .onMessageEquals(
             Timer.TOKEN_EXPIRED,
             () -> close(WsMetrics.Reason.TOKEN_EXPIRED, "token-expired", "the token expired"))

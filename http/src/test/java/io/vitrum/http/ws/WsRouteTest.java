@@ -56,7 +56,7 @@ class WsRouteTest {
             "WsRouteTest",
             ConfigFactory.parseString(
                 """
-                vitrum.ws.auth-timeout = 1s
+                vitrum.ws.auth-timeout = 3s
                 vitrum.ws.heartbeat-interval = 300ms
                 vitrum.ws.max-message-size = 1KiB
                 vitrum.ws.buffer.max-conflated = %d
@@ -76,7 +76,8 @@ class WsRouteTest {
   private static WsTestClient authenticated(String... furnaces) throws Exception {
     WsTestClient client = node.connect();
     client.send("{\"type\":\"auth\",\"token\":\"" + node.token("alice", furnaces) + "\"}");
-    assertEquals("authenticated", client.next().path("type").asText());
+    JsonNode reply = client.next();
+    assertEquals("authenticated", reply.path("type").asText(), reply.toString());
     return client;
   }
 
