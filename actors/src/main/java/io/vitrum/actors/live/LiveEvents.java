@@ -56,9 +56,16 @@ public final class LiveEvents implements Extension {
                 Props.empty()));
   }
 
-  /** Publishes {@code event} to the subscribers of its topic on every node. */
+  /**
+   * Publishes {@code event} to the subscribers of its topic on every node. Never throws: a node
+   * that is shutting down (no more topic actors) drops it, as live updates are best effort.
+   */
   public void publish(LiveEvent event) {
-    topic(event.topic()).tell(Topic.publish(event));
+    try {
+      topic(event.topic()).tell(Topic.publish(event));
+    } catch (RuntimeException e) {
+      system.log().debug("Live event of {} dropped: {}", event.topic(), e.toString());
+    }
   }
 
   /** {@link #publish} as a {@link LivePublisher}, for the entities. */
