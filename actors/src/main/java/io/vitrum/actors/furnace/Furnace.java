@@ -3,10 +3,13 @@ package io.vitrum.actors.furnace;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.common.PendingReply;
 import io.vitrum.actors.common.PersistFailure;
+import io.vitrum.actors.live.LiveEvents;
+import io.vitrum.actors.live.LivePublisher;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.actors.projection.TagSlices;
 import io.vitrum.core.CborSerializable;
+import io.vitrum.core.live.LiveTopic;
 import io.vitrum.core.plant.AutonomyMode;
 import io.vitrum.core.plant.FreeText;
 import io.vitrum.core.plant.SetpointCheck;
@@ -287,11 +290,12 @@ public final class Furnace
 
   public static void init(ActorSystem<?> system, FurnaceSettings settings) {
     EntityMetrics metrics = new EntityMetrics(VitrumMetrics.get(system).registry(), "furnace");
+    LivePublisher live = LiveEvents.get(system).publisher();
     ClusterSharding.get(system)
         .init(
             Entity.of(
                 ENTITY_KEY,
-                ctx -> create(ctx.getEntityId(), settings, metrics, Clock.systemUTC())));
+                ctx -> create(ctx.getEntityId(), settings, metrics, Clock.systemUTC(), live)));
   }
 
   /** The tags of the setpoint changes of every furnace, for the projections that read them. */
@@ -301,22 +305,43 @@ public final class Furnace
 
   public static Behavior<Command> create(
       String furnaceId, FurnaceSettings settings, EntityMetrics metrics, Clock clock) {
-    return new Furnace(furnaceId, settings, metrics, clock);
+    return create(furnaceId, settings, metrics, clock, LivePublisher.NONE);
+  }
+
+  /**
+   * As {@link #create(String, FurnaceSettings, EntityMetrics, Clock)}, publishing each persisted
+   * setpoint change and autonomy mode change to {@code furnace/<id>} (conflated per parameter) and
+   * each alarm transition to {@code alerts} and {@code furnace/<id>} (reliable).
+   */
+  public static Behavior<Command> create(
+      String furnaceId,
+      FurnaceSettings settings,
+      EntityMetrics metrics,
+      Clock clock,
+      LivePublisher live) {
+    return new Furnace(furnaceId, settings, metrics, clock, live);
   }
 
   private final String furnaceId;
   private final FurnaceSettings settings;
   private final EntityMetrics metrics;
   private final Clock clock;
+  private final LivePublisher live;
   private final PendingReply pending = new PendingReply();
   private final Set<String> setpointTags;
 
-  private Furnace(String furnaceId, FurnaceSettings settings, EntityMetrics metrics, Clock clock) {
+  private Furnace(
+      String furnaceId,
+      FurnaceSettings settings,
+      EntityMetrics metrics,
+      Clock clock,
+      LivePublisher live) {
     super(PersistenceId.of(ENTITY_KEY.name(), furnaceId), PersistFailure.restartWithBackoff());
     this.furnaceId = furnaceId;
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
+    this.live = live;
     this.setpointTags = Set.of(setpointTags(settings).tagFor(persistenceId().id()));
   }
 
@@ -523,8 +548,53 @@ public final class Furnace
               pending.settled();
               metrics.persisted(start);
               metrics.accepted(command);
+              publish(event);
             })
         .thenReply(replyTo, s -> Confirmation.accepted(detail));
+  }
+
+  /** The live update of a persisted event, if dashboards show it. */
+  private void publish(Event event) {
+    LiveTopic furnace = LiveTopic.furnace(furnaceId);
+    LiveTopic alerts = LiveTopic.global(LiveTopic.ALERTS);
+    Map<String, Object> data = new LinkedHashMap<>();
+    if (event instanceof SetpointChanged e) {
+      data.put("change", "setpoint");
+      data.put("parameter", e.parameter());
+      data.put("previous", e.previous());
+      data.put("value", e.value());
+      data.put("origin", e.origin().name());
+      data.put("requestedBy", e.requestedBy());
+      data.put("at", e.at().toString());
+      live.publish("furnace", furnaceId, "setpoint:" + e.parameter(), false, data, furnace);
+    } else if (event instanceof AutonomyModeChanged e) {
+      data.put("change", "autonomy-mode");
+      data.put("previous", e.previous().name());
+      data.put("mode", e.mode().name());
+      data.put("requestedBy", e.requestedBy());
+      data.put("at", e.at().toString());
+      live.publish("furnace", furnaceId, "autonomy-mode", false, data, furnace);
+    } else if (event instanceof AlarmRaised e) {
+      data.put("alarmId", e.alarmId());
+      data.put("state", "raised");
+      data.put("source", e.source());
+      data.put("severity", e.severity());
+      data.put("message", e.message());
+      data.put("at", String.valueOf(e.at()));
+      live.publish("alarm", furnaceId, e.alarmId(), true, data, alerts, furnace);
+    } else if (event instanceof AlarmCleared e) {
+      data.put("alarmId", e.alarmId());
+      data.put("state", "cleared");
+      data.put("at", String.valueOf(e.at()));
+      live.publish("alarm", furnaceId, e.alarmId(), true, data, alerts, furnace);
+    } else if (event instanceof AlarmAcknowledged e) {
+      data.put("alarmId", e.alarmId());
+      data.put("state", "acknowledged");
+      data.put("by", e.by());
+      data.put("at", e.at().toString());
+      live.publish("alarm", furnaceId, e.alarmId(), true, data, alerts, furnace);
+    }
+    // SetpointWriteRecorded is the write-back's bookkeeping: not a dashboard update.
   }
 
   private ReplyEffect<Event, State> reject(

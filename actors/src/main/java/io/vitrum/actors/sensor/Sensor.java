@@ -3,19 +3,25 @@ package io.vitrum.actors.sensor;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.common.PendingReply;
 import io.vitrum.actors.common.PersistFailure;
+import io.vitrum.actors.live.LiveEvents;
+import io.vitrum.actors.live.LivePublisher;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.actors.projection.TagSlices;
 import io.vitrum.core.CborSerializable;
+import io.vitrum.core.live.LiveTopic;
 import io.vitrum.core.plant.AnomalyLevel;
 import io.vitrum.core.plant.ReadingCheck;
 import io.vitrum.core.plant.SensorConfig;
+import io.vitrum.core.plant.TagId;
 import io.vitrum.core.rejection.Rejection;
 import io.vitrum.core.rejection.RejectionCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -154,17 +160,27 @@ public final class Sensor
 
   public static void init(ActorSystem<?> system, SensorSettings settings) {
     EntityMetrics metrics = new EntityMetrics(VitrumMetrics.get(system).registry(), "sensor");
+    LivePublisher live = LiveEvents.get(system).publisher();
     ClusterSharding.get(system)
         .init(
             Entity.of(
                     ENTITY_KEY,
-                    ctx -> create(ctx.getEntityId(), settings, metrics, Clock.systemUTC()))
+                    ctx -> create(ctx.getEntityId(), settings, metrics, Clock.systemUTC(), live))
                 .withStopMessage(Passivate.INSTANCE));
   }
 
   public static Behavior<Command> create(
       String tag, SensorSettings settings, EntityMetrics metrics, Clock clock) {
-    return new Sensor(tag, settings, metrics, clock);
+    return create(tag, settings, metrics, clock, LivePublisher.NONE);
+  }
+
+  /**
+   * As {@link #create(String, SensorSettings, EntityMetrics, Clock)}, publishing the latest
+   * accepted reading of each batch to {@code sensors/<tag>} and {@code furnace/<id>}.
+   */
+  public static Behavior<Command> create(
+      String tag, SensorSettings settings, EntityMetrics metrics, Clock clock, LivePublisher live) {
+    return new Sensor(tag, settings, metrics, clock, live);
   }
 
   /** The tags of the anomaly events of every sensor, for the projections that read them. */
@@ -176,6 +192,7 @@ public final class Sensor
   private final SensorSettings settings;
   private final EntityMetrics metrics;
   private final Clock clock;
+  private final LivePublisher liveUpdates;
   private final PendingReply pending = new PendingReply();
   private final Set<String> anomalyTags;
 
@@ -184,12 +201,14 @@ public final class Sensor
   private long sinceCheckpoint;
   private Instant lastCheckpointAt;
 
-  private Sensor(String tag, SensorSettings settings, EntityMetrics metrics, Clock clock) {
+  private Sensor(
+      String tag, SensorSettings settings, EntityMetrics metrics, Clock clock, LivePublisher live) {
     super(PersistenceId.of(ENTITY_KEY.name(), tag), PersistFailure.restartWithBackoff());
     this.tag = tag;
     this.settings = settings;
     this.metrics = metrics;
     this.clock = clock;
+    this.liveUpdates = live;
     this.anomalyTags = Set.of(anomalyTags(settings).tagFor(persistenceId().id()));
     resetLive(new Unconfigured());
   }
@@ -290,6 +309,7 @@ public final class Sensor
     List<Event> events = new ArrayList<>();
     AnomalyLevel level = state.anomaly();
     int accepted = 0;
+    Sample latest = null;
     for (int i = 0; i < cmd.samples().size(); i++) {
       Sample sample = cmd.samples().get(i);
       Optional<Rejection> rejection =
@@ -300,6 +320,7 @@ public final class Sensor
         continue;
       }
       accepted++;
+      latest = sample;
       live = live.accept(sample.ts(), sample.value());
       AnomalyLevel next = state.config().alarms().next(level, sample.value());
       if (next != level) {
@@ -314,9 +335,13 @@ public final class Sensor
     sinceCheckpoint += accepted;
     metrics.accepted("RecordReadings");
     ReadingsAck ack = new ReadingsAck(accepted, List.copyOf(rejected));
+    Sample published = latest;
+    AnomalyLevel publishedLevel = level;
     if (events.isEmpty() && !checkpointDue(cmd.checkpoint(), now)) {
+      publishLatest(published, publishedLevel, accepted);
       return Effect().reply(cmd.replyTo(), ack);
     }
+    int acceptedInBatch = accepted;
     events.add(new WindowCheckpointed(live, now));
     long start = System.nanoTime();
     List<Event> toPersist = List.copyOf(events);
@@ -328,8 +353,25 @@ public final class Sensor
               pending.settled();
               metrics.persisted(start);
               checkpointed(now);
+              publishLatest(published, publishedLevel, acceptedInBatch);
             })
         .thenReply(cmd.replyTo(), s -> ack);
+  }
+
+  /** The latest accepted reading of a batch, for dashboards: conflated per tag. */
+  private void publishLatest(Sample latest, AnomalyLevel level, int accepted) {
+    if (latest == null || !TagId.isValid(tag)) {
+      return;
+    }
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("tag", tag);
+    data.put("value", latest.value());
+    data.put("readingTs", latest.ts().toString());
+    data.put("anomaly", level.name());
+    data.put("accepted", accepted);
+    String furnace = LiveTopic.sensor(tag).furnace();
+    liveUpdates.publish(
+        "sensor", furnace, tag, false, data, LiveTopic.sensor(tag), LiveTopic.furnace(furnace));
   }
 
   private boolean checkpointDue(boolean requested, Instant now) {

@@ -3,9 +3,12 @@ package io.vitrum.actors.twin;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.common.PendingReply;
 import io.vitrum.actors.common.PersistFailure;
+import io.vitrum.actors.live.LiveEvents;
+import io.vitrum.actors.live.LivePublisher;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.core.CborSerializable;
+import io.vitrum.core.live.LiveTopic;
 import io.vitrum.core.physics.Setpoints;
 import io.vitrum.core.plant.SetpointCheck;
 import io.vitrum.core.plant.SetpointParameter;
@@ -191,6 +194,7 @@ public final class Twin
 
   public static void init(ActorSystem<?> system, TwinSettings settings, DigitalTwin twin) {
     EntityMetrics metrics = new EntityMetrics(VitrumMetrics.get(system).registry(), "twin");
+    LivePublisher live = LiveEvents.get(system).publisher();
     Executor simulations =
         system.dispatchers().lookup(DispatcherSelector.fromConfig(settings.simulationDispatcher()));
     ClusterSharding.get(system)
@@ -204,7 +208,8 @@ public final class Twin
                             twin,
                             metrics,
                             simulations,
-                            Clock.systemUTC()))
+                            Clock.systemUTC(),
+                            live))
                 .withStopMessage(Passivate.INSTANCE));
   }
 
@@ -218,8 +223,23 @@ public final class Twin
       EntityMetrics metrics,
       Executor simulations,
       Clock clock) {
+    return create(furnaceId, settings, twin, metrics, simulations, clock, LivePublisher.NONE);
+  }
+
+  /**
+   * As {@link #create(String, TwinSettings, DigitalTwin, EntityMetrics, Executor, Clock)},
+   * publishing each accepted sync and shadow start or stop to {@code twin/<id>} (conflated).
+   */
+  public static Behavior<Command> create(
+      String furnaceId,
+      TwinSettings settings,
+      DigitalTwin twin,
+      EntityMetrics metrics,
+      Executor simulations,
+      Clock clock,
+      LivePublisher live) {
     return Behaviors.setup(
-        ctx -> new Twin(ctx, furnaceId, settings, twin, metrics, simulations, clock));
+        ctx -> new Twin(ctx, furnaceId, settings, twin, metrics, simulations, clock, live));
   }
 
   private final ActorContext<Command> context;
@@ -230,6 +250,7 @@ public final class Twin
   private final Executor simulations;
   private final Clock clock;
   private final PendingReply pending = new PendingReply();
+  private final LivePublisher liveUpdates;
 
   // Live, actor-confined: the synced state between checkpoints, what-ifs under way, and the
   // courses of the recent scenarios (not journaled).
@@ -247,8 +268,10 @@ public final class Twin
       DigitalTwin twin,
       EntityMetrics metrics,
       Executor simulations,
-      Clock clock) {
+      Clock clock,
+      LivePublisher live) {
     super(PersistenceId.of(ENTITY_KEY.name(), furnaceId), PersistFailure.restartWithBackoff());
+    this.liveUpdates = live;
     this.context = context;
     this.furnaceId = furnaceId;
     this.settings = settings;
@@ -356,12 +379,27 @@ public final class Twin
     sinceCheckpoint++;
     metrics.accepted("Sync");
     if (sinceCheckpoint < settings.checkpointEverySyncs()) {
+      publishState();
       return Effect().reply(cmd.replyTo(), Confirmation.accepted("synced"));
     }
     pending.expect(cmd.replyTo(), Confirmation::rejected);
     return checkpoint()
-        .thenRun(s -> pending.settled())
+        .thenRun(
+            s -> {
+              pending.settled();
+              publishState();
+            })
         .thenReply(cmd.replyTo(), s -> Confirmation.accepted("synced"));
+  }
+
+  /** The twin's synced state for dashboards: conflated, the latest sync wins. */
+  private void publishState() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("syncs", live.syncs());
+    data.put("lastSyncAt", liveSyncAt == null ? null : liveSyncAt.toString());
+    data.put("shadowActive", liveShadow != null);
+    data.put("innovations", live.innovations());
+    liveUpdates.publish("twin", furnaceId, "state", false, data, LiveTopic.twin(furnaceId));
   }
 
   private EffectBuilder<Event, State> checkpoint() {
@@ -462,7 +500,11 @@ public final class Twin
     pending.expect(cmd.replyTo(), Confirmation::rejected);
     return Effect()
         .persist(new ShadowStarted(liveShadow, clock.instant()))
-        .thenRun(s -> pending.settled())
+        .thenRun(
+            s -> {
+              pending.settled();
+              publishState();
+            })
         .thenReply(cmd.replyTo(), s -> Confirmation.accepted("shadow started"));
   }
 
@@ -475,6 +517,7 @@ public final class Twin
     metrics.accepted("StopShadow");
     return Effect()
         .persist(new ShadowStopped(report, clock.instant()))
+        .thenRun(s -> publishState())
         .thenReply(cmd.replyTo(), s -> new ShadowStatus(false, report));
   }
 

@@ -4,6 +4,7 @@ import io.vitrum.http.auth.Endpoint;
 import io.vitrum.http.auth.Guard;
 import io.vitrum.http.errors.CorrelationIds;
 import io.vitrum.http.errors.Problems;
+import io.vitrum.http.ws.WsRoutes;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -23,7 +24,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  * The whole public HTTP surface of a node: a correlation id on every request and response,
  * problem+json for every failure (also the server's own request timeout), the {@code /api}
  * resources behind the {@link Guard} (a bearer token for each), the OpenAPI document at {@code
- * /api/openapi.yaml} and a landing page at {@code /}, which anyone may read.
+ * /api/openapi.yaml} and a landing page at {@code /}, which anyone may read, and the WebSocket
+ * {@code /ws}, which authenticates in its own protocol.
  *
  * <p>The route tree is built once, at construction; per request only the correlation id is decided
  * and attached, as the request attribute {@link Problems#CORRELATION_ID} that the constant error
@@ -34,6 +36,7 @@ public final class ApiRoutes extends AllDirectives {
   public static final List<Endpoint> PUBLIC =
       List.of(
           Endpoint.get("/", Endpoint.Scope.PLANT),
+          Endpoint.get("/ws", Endpoint.Scope.PLANT),
           Endpoint.get("/api/openapi.yaml", Endpoint.Scope.PLANT));
 
   private final Route route;
@@ -45,7 +48,8 @@ public final class ApiRoutes extends AllDirectives {
       IngestRoutes ingest,
       AuditRoutes audit,
       PipelineRoutes pipeline,
-      Guard guard) {
+      Guard guard,
+      WsRoutes ws) {
     Problems problems = new Problems();
     this.route =
         correlated(
@@ -65,6 +69,7 @@ public final class ApiRoutes extends AllDirectives {
                                             ingest.routes(),
                                             audit.routes(),
                                             pipeline.routes())))),
+                    ws.routes(),
                     landing())));
   }
 

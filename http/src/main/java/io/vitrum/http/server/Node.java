@@ -25,6 +25,8 @@ import io.vitrum.http.routes.IngestRoutes;
 import io.vitrum.http.routes.PipelineRoutes;
 import io.vitrum.http.routes.SensorRoutes;
 import io.vitrum.http.routes.TwinRoutes;
+import io.vitrum.http.ws.WsRoutes;
+import io.vitrum.http.ws.WsSettings;
 import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.IngestSettings;
 import io.vitrum.streams.ingest.Sources;
@@ -175,7 +177,9 @@ public final class Node {
             new IngestRoutes(ingest, settings),
             new AuditRoutes(audit, Clock.systemUTC()),
             new PipelineRoutes(pipeline),
-            security.guard());
+            security.guard(),
+            new WsRoutes(
+                system, WsSettings.create(system.settings().config()), security.verifier()));
     return new Problems()
         .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));
   }

@@ -9,6 +9,7 @@ import io.vitrum.http.testing.InMemoryAuditTrail;
 import io.vitrum.http.testing.TestApi;
 import io.vitrum.http.testing.TestSecurity;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
@@ -54,8 +55,8 @@ class GuardTest {
   }
 
   @AfterAll
-  static void stop() {
-    binding.unbind();
+  static void stop() throws Exception {
+    binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().get(10, TimeUnit.SECONDS);
     api.close();
   }
 

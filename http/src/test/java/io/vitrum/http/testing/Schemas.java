@@ -24,8 +24,15 @@ public final class Schemas {
 
   private Schemas() {}
 
+  private static final java.util.Map<String, JsonSchema> BUILT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** The named schema, its references resolved within the document. */
   public static JsonSchema named(String name) {
+    return BUILT.computeIfAbsent(name, Schemas::build);
+  }
+
+  private static JsonSchema build(String name) {
     JsonNode components = OpenApi.load().path("components").path("schemas");
     if (!components.has(name)) {
       throw new AssertionError("no schema " + name + " in the OpenAPI document");
@@ -52,6 +59,11 @@ public final class Schemas {
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + message, e);
     }
+  }
+
+  /** What is wrong with {@code message} against the schema {@code name}; empty when valid. */
+  public static Set<ValidationMessage> validate(String name, JsonNode message) {
+    return named(name).validate(message);
   }
 
   /** Whether {@code message} is valid against the schema {@code name}. */
