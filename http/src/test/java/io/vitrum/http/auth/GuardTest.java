@@ -3,14 +3,15 @@ package io.vitrum.http.auth;
 import static io.vitrum.http.testing.ProblemAssertions.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.typesafe.config.ConfigFactory;
 import io.vitrum.http.errors.Problems;
 import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.InMemoryAuditTrail;
-import io.vitrum.http.testing.TestApi;
 import io.vitrum.http.testing.TestSecurity;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Directives;
@@ -24,14 +25,19 @@ import org.junit.jupiter.api.Test;
  * catalogue cannot answer with success, whoever calls it.
  */
 class GuardTest {
-  private static TestApi api;
+  private static ActorTestKit kit;
   private static ServerBinding binding;
   private static ApiClient client;
 
   @BeforeAll
   static void start() throws Exception {
-    api = TestApi.start("GuardTest");
-    Guard guard = TestSecurity.create(TestApi.config(), new InMemoryAuditTrail()).guard();
+    // No cluster and no entities: the guard needs neither.
+    kit =
+        ActorTestKit.create(
+            "GuardTest",
+            ConfigFactory.parseString("pekko.actor.provider = local")
+                .withFallback(ConfigFactory.load()));
+    Guard guard = TestSecurity.create(ConfigFactory.load(), new InMemoryAuditTrail()).guard();
     Endpoint declared = Endpoint.get("/declared", Endpoint.Scope.PLANT);
     Route tree =
         new Problems()
@@ -45,7 +51,7 @@ class GuardTest {
                                     Access.serve(declared, caller -> Directives.complete("fine"))),
                             Directives.path("undeclared", () -> Directives.complete("leak")))));
     binding =
-        Http.get(api.testKit().system())
+        Http.get(kit.system())
             .newServerAt("127.0.0.1", 0)
             .bind(tree)
             .toCompletableFuture()
@@ -57,7 +63,7 @@ class GuardTest {
   @AfterAll
   static void stop() throws Exception {
     binding.terminate(Duration.ofSeconds(5)).toCompletableFuture().get(10, TimeUnit.SECONDS);
-    api.close();
+    kit.shutdownTestKit();
   }
 
   @Test
