@@ -6,8 +6,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.core.AppenderBase;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,15 @@ import org.slf4j.LoggerFactory;
 public final class LogRecorder implements AutoCloseable {
   private final Logger root;
   private final Level previous;
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  // Appended to from any thread (logback serialises appends per appender, not against readers).
+  private final ConcurrentLinkedQueue<String> recorded = new ConcurrentLinkedQueue<>();
+  private final AppenderBase<ILoggingEvent> appender =
+      new AppenderBase<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+          recorded.add(text(event));
+        }
+      };
   private final List<Logger> raised;
   private final List<Level> raisedFrom;
 
@@ -47,9 +56,7 @@ public final class LogRecorder implements AutoCloseable {
 
   /** Everything recorded so far, one event per element, causes included. */
   public List<String> lines() {
-    synchronized (appender.list) {
-      return appender.list.stream().map(LogRecorder::text).toList();
-    }
+    return List.copyOf(recorded);
   }
 
   /** Whether any recorded event mentions {@code text}. */
