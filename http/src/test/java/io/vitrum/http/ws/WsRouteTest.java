@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -411,13 +412,16 @@ class WsRouteTest {
     assertTrue(!Schemas.validate("WsClientMessage", bad).isEmpty(), "an unknown topic");
   }
 
-  static void awaitCount(java.util.function.DoubleSupplier value, double atLeast)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + WsTestClient.WAIT.toNanos();
-    while (value.getAsDouble() < atLeast && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    assertTrue(
-        value.getAsDouble() >= atLeast, "reached " + value.getAsDouble() + ", not " + atLeast);
+  /** Waits, at most {@link WsTestClient#WAIT}, until {@code value} reaches {@code atLeast}. */
+  static void awaitCount(java.util.function.DoubleSupplier value, double atLeast) {
+    TestProbe.create(node.system())
+        .awaitAssert(
+            WsTestClient.WAIT,
+            () -> {
+              assertTrue(
+                  value.getAsDouble() >= atLeast,
+                  "reached " + value.getAsDouble() + ", not " + atLeast);
+              return null;
+            });
   }
 }

@@ -45,11 +45,16 @@ class WsTwoNodeTest {
     HsSecret secret = HsSecret.random();
     a = WsTestNode.start("WsTwoNodeTest", ConfigFactory.empty(), secret, Optional.empty());
     b = WsTestNode.start("WsTwoNodeTest", ConfigFactory.empty(), secret, Optional.of(a.address()));
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (Cluster.get(a.system()).state().getMembers().spliterator().estimateSize() < 2
-        && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
+    TestProbe.create(a.system())
+        .awaitAssert(
+            Duration.ofSeconds(30),
+            () -> {
+              assertEquals(
+                  2,
+                  Cluster.get(a.system()).state().getMembers().spliterator().estimateSize(),
+                  "both nodes joined");
+              return null;
+            });
   }
 
   @AfterAll
@@ -68,26 +73,32 @@ class WsTwoNodeTest {
 
       // Published on B: repeated until B's topic has seen A's subscriber in the receptionist.
       LiveEvents bLive = LiveEvents.get(b.system());
-      JsonNode warm = null;
-      long deadline = System.nanoTime() + WsTestClient.WAIT.toNanos();
-      while (warm == null && System.nanoTime() < deadline) {
-        bLive
-            .publisher()
-            .publish(
-                "alarm",
-                "W1",
-                "warm-up",
-                true,
-                Map.of("alarmId", "warm-up", "state", "raised", "at", Instant.now().toString()),
-                LiveTopic.global(LiveTopic.ALERTS));
-        Thread.sleep(200);
-        warm =
-            client.received().stream()
-                .filter(m -> m.path("type").asText().equals("alarm"))
-                .findFirst()
-                .orElse(null);
-      }
-      assertTrue(warm != null, "an event published on node B reached the client on node A");
+      JsonNode warm =
+          TestProbe.create(a.system())
+              .awaitAssert(
+                  WsTestClient.WAIT,
+                  Duration.ofMillis(200),
+                  () -> {
+                    bLive
+                        .publisher()
+                        .publish(
+                            "alarm",
+                            "W1",
+                            "warm-up",
+                            true,
+                            Map.of(
+                                "alarmId",
+                                "warm-up",
+                                "state",
+                                "raised",
+                                "at",
+                                Instant.now().toString()),
+                            LiveTopic.global(LiveTopic.ALERTS));
+                    return client.received().stream()
+                        .filter(m -> m.path("type").asText().equals("alarm"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no alarm from node B yet"));
+                  });
       assertEquals("W1", warm.path("furnace").asText());
 
       String onB = furnaceHostedOn(b);
