@@ -1,6 +1,7 @@
 package io.vitrum.http.auth;
 
 import com.typesafe.config.Config;
+import io.vitrum.config.HomePaths;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,22 +52,14 @@ public record AuthSettings(
         Mode.valueOf(c.getString("mode").toUpperCase(java.util.Locale.ROOT)),
         c.getString("issuer"),
         c.getString("audience"),
-        home(c.getString("hs256.secret-file")),
+        HomePaths.expand(c.getString("hs256.secret-file")),
         c.getBoolean("hs256.generate-secret"),
         jwks.isBlank() ? Optional.empty() : Optional.of(URI.create(jwks)),
         c.getDuration("jwks-cache-ttl"),
         c.getDuration("clock-skew"),
         c.getString("roles-claim"),
         c.getString("furnaces-claim"),
-        devToken.isBlank() ? Optional.empty() : Optional.of(home(devToken)),
+        devToken.isBlank() ? Optional.empty() : Optional.of(HomePaths.expand(devToken)),
         c.getDuration("dev-token.ttl"));
-  }
-
-  /** {@code path} with a leading {@code ~} replaced by the user's home directory. */
-  static Path home(String path) {
-    if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1));
-    }
-    return Path.of(path);
   }
 }

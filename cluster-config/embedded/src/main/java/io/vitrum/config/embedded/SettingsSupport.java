@@ -1,6 +1,7 @@
 package io.vitrum.config.embedded;
 
 import com.typesafe.config.Config;
+import io.vitrum.config.HomePaths;
 import java.nio.file.Path;
 
 /** Reading helpers shared by the embedded servers' settings. */
@@ -9,10 +10,7 @@ final class SettingsSupport {
 
   /** {@code path} with a leading {@code ~} expanded to the user's home. */
   static Path expandHome(String path) {
-    if (path.equals("~") || path.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home") + path.substring(1));
-    }
-    return Path.of(path);
+    return HomePaths.expand(path);
   }
 
   /**
