@@ -2,6 +2,8 @@ package io.vitrum.loadtests.http;
 
 import io.vitrum.loadtests.Loopback;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 /** What every HTTP load generator shares: loopback targets only, and nearest-rank percentiles. */
 final class LoadTargets {
@@ -13,6 +15,28 @@ final class LoadTargets {
       throw new IllegalArgumentException("base URL must be http://<loopback>:<port>, not " + base);
     }
     Loopback.require(base.getHost());
+  }
+
+  /** One command-line argument: an option and its value, or (name "") the base URL. */
+  record Arg(String name, String value) {}
+
+  /**
+   * {@code args} as options ({@code --name value}) and base URLs (any other word, with a trailing
+   * slash added); an option without its value is refused.
+   */
+  static List<Arg> arguments(String[] args) {
+    List<Arg> out = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        out.add(new Arg("", arg.endsWith("/") ? arg : arg + "/"));
+      } else if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(arg + " needs a value");
+      } else {
+        out.add(new Arg(arg, args[++i]));
+      }
+    }
+    return out;
   }
 
   /** {@code value} of option {@code name} as a whole number in [{@code min}, {@code max}]. */

@@ -111,17 +111,11 @@ public final class PipelinedCommandLoad {
     String run = Long.toString(System.currentTimeMillis() / 1000, 36).toUpperCase(Locale.ROOT);
     long nodePid = 0;
     long cassandraPid = 0;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        base = URI.create(arg.endsWith("/") ? arg : arg + "/");
-        continue;
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(arg + " needs a value");
-      }
-      String value = args[++i];
+    for (LoadTargets.Arg a : LoadTargets.arguments(args)) {
+      String arg = a.name();
+      String value = a.value();
       switch (arg) {
+        case "" -> base = URI.create(value);
         case "--seconds" -> seconds = (int) LoadTargets.bounded(arg, value, 1, MAX_SECONDS);
         case "--warmup" -> warmup = (int) LoadTargets.bounded(arg, value, 0, MAX_SECONDS);
         case "--idle" -> idle = (int) LoadTargets.bounded(arg, value, 0, MAX_SECONDS);

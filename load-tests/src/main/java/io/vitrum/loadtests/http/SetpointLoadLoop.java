@@ -89,17 +89,11 @@ public final class SetpointLoadLoop {
     int furnaces = 50;
     long maxRequests = 1_000_000;
     Path tokenFile = null;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        base = URI.create(arg.endsWith("/") ? arg : arg + "/");
-        continue;
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(arg + " needs a value");
-      }
-      String value = args[++i];
+    for (LoadTargets.Arg a : LoadTargets.arguments(args)) {
+      String arg = a.name();
+      String value = a.value();
       switch (arg) {
+        case "" -> base = URI.create(value);
         case "--seconds" -> seconds = (int) LoadTargets.bounded(arg, value, 1, MAX_SECONDS);
         case "--concurrency" ->
             concurrency = (int) LoadTargets.bounded(arg, value, 1, MAX_CONCURRENCY);

@@ -58,17 +58,11 @@ public final class WhatIfBurst {
     String furnace = "F1";
     int burst = 40;
     int horizon = 7 * 24 * 60;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      if (!arg.startsWith("--")) {
-        base = URI.create(arg.endsWith("/") ? arg : arg + "/");
-        continue;
-      }
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(arg + " needs a value");
-      }
-      String value = args[++i];
+    for (LoadTargets.Arg a : LoadTargets.arguments(args)) {
+      String arg = a.name();
+      String value = a.value();
       switch (arg) {
+        case "" -> base = URI.create(value);
         case "--furnace" -> furnace = value;
         case "--burst" -> burst = (int) LoadTargets.bounded(arg, value, 1, MAX_BURST);
         case "--horizon-minutes" -> horizon = (int) LoadTargets.bounded(arg, value, 1, 7 * 24 * 60);
