@@ -4,9 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.vitrum.actors.twin.TwinSettings;
 import io.vitrum.core.security.Role;
-import io.vitrum.http.audit.AuditEntry;
-import io.vitrum.http.audit.AuditQuery;
-import io.vitrum.http.audit.AuditTrail;
 import io.vitrum.http.auth.AuthSettings;
 import io.vitrum.http.auth.HsSecret;
 import io.vitrum.http.auth.Security;
@@ -14,14 +11,13 @@ import io.vitrum.http.auth.TokenIssuer;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.server.HttpServer;
 import io.vitrum.http.server.Node;
+import io.vitrum.http.testing.InMemoryAuditTrail;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import org.apache.pekko.Done;
 import org.apache.pekko.actor.Address;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -88,7 +84,8 @@ final class WsTestNode implements AutoCloseable {
 
       AuthSettings auth = AuthSettings.create(config);
       Security security =
-          Security.create(config, auth, Optional.of(secret), new NoAudit(), Clock.systemUTC());
+          Security.create(
+              config, auth, Optional.of(secret), new InMemoryAuditTrail(), Clock.systemUTC());
       HttpSettings settings = HttpSettings.create(config);
       int port =
           HttpServer.start(
@@ -100,7 +97,7 @@ final class WsTestNode implements AutoCloseable {
                       TwinSettings.create(config),
                       Optional::empty,
                       security,
-                      new NoAudit()))
+                      new InMemoryAuditTrail()))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
               .localAddress()
@@ -144,17 +141,5 @@ final class WsTestNode implements AutoCloseable {
   @Override
   public void close() {
     testKit.shutdownTestKit();
-  }
-
-  private static final class NoAudit implements AuditTrail {
-    @Override
-    public CompletionStage<Done> record(AuditEntry entry) {
-      return CompletableFuture.completedFuture(Done.getInstance());
-    }
-
-    @Override
-    public CompletionStage<List<AuditEntry>> find(AuditQuery query) {
-      return CompletableFuture.completedFuture(List.of());
-    }
   }
 }
