@@ -8,7 +8,7 @@ package io.vitrum.core.history;
  * longs round-trips. One instance writes or reads one series, in order.
  */
 final class TimestampCodec {
-  private static final int[] WIDTHS = {7, 9, 12};
+  private static final DeltaBuckets DELTAS_OF_DELTAS = new DeltaBuckets(7, 9, 12);
 
   private boolean started;
   private long previous;
@@ -18,7 +18,7 @@ final class TimestampCodec {
   void write(BitOutput out, long timestamp) {
     if (started) {
       long delta = timestamp - previous;
-      writeDeltaOfDelta(out, delta - previousDelta);
+      DELTAS_OF_DELTAS.write(out, delta - previousDelta);
       previousDelta = delta;
     } else {
       out.writeBits(timestamp, 64);
@@ -30,45 +30,12 @@ final class TimestampCodec {
   /** Reads the next timestamp. */
   long read(BitInput in) {
     if (started) {
-      previousDelta += readDeltaOfDelta(in);
+      previousDelta += DELTAS_OF_DELTAS.read(in);
       previous += previousDelta;
     } else {
       previous = in.readBits(64);
       started = true;
     }
     return previous;
-  }
-
-  private static void writeDeltaOfDelta(BitOutput out, long d) {
-    if (d == 0) {
-      out.writeBit(false);
-      return;
-    }
-    for (int i = 0; i < WIDTHS.length; i++) {
-      long half = 1L << (WIDTHS[i] - 1);
-      if (d > -half && d <= half) {
-        out.writeBits(((1L << (i + 1)) - 1) << 1, i + 2); // i + 1 ones, then a zero
-        out.writeBits(d, WIDTHS[i]);
-        return;
-      }
-    }
-    out.writeBits(0b1111, 4);
-    out.writeBits(d, 64);
-  }
-
-  private static long readDeltaOfDelta(BitInput in) {
-    int ones = 0;
-    while (ones < 4 && in.readBit()) {
-      ones++;
-    }
-    if (ones == 0) {
-      return 0;
-    }
-    if (ones == 4) {
-      return in.readBits(64);
-    }
-    int width = WIDTHS[ones - 1];
-    long raw = in.readBits(width);
-    return raw > (1L << (width - 1)) ? raw - (1L << width) : raw;
   }
 }

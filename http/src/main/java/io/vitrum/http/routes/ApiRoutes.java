@@ -48,6 +48,9 @@ public final class ApiRoutes extends AllDirectives {
       IngestRoutes ingest,
       AuditRoutes audit,
       PipelineRoutes pipeline,
+      FeatureRoutes features,
+      HistoryRoutes history,
+      ReplayRoutes replay,
       Guard guard,
       WsRoutes ws) {
     Problems problems = new Problems();
@@ -64,11 +67,14 @@ public final class ApiRoutes extends AllDirectives {
                                     problems.handle(
                                         concat(
                                             sensors.routes(),
+                                            history.routes(),
                                             furnaces.routes(),
                                             twins.routes(),
                                             ingest.routes(),
                                             audit.routes(),
-                                            pipeline.routes())))),
+                                            pipeline.routes(),
+                                            features.routes(),
+                                            replay.routes())))),
                     ws.routes(),
                     landing())));
   }
@@ -81,7 +87,10 @@ public final class ApiRoutes extends AllDirectives {
             TwinRoutes.ENDPOINTS,
             IngestRoutes.ENDPOINTS,
             AuditRoutes.ENDPOINTS,
-            PipelineRoutes.ENDPOINTS)
+            PipelineRoutes.ENDPOINTS,
+            FeatureRoutes.ENDPOINTS,
+            HistoryRoutes.ENDPOINTS,
+            ReplayRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }

@@ -19,14 +19,27 @@ import io.vitrum.http.auth.Security;
 import io.vitrum.http.errors.Problems;
 import io.vitrum.http.routes.ApiRoutes;
 import io.vitrum.http.routes.AuditRoutes;
+import io.vitrum.http.routes.FeatureRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
+import io.vitrum.http.routes.HistoryRoutes;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.routes.IngestRoutes;
 import io.vitrum.http.routes.PipelineRoutes;
+import io.vitrum.http.routes.ReplayRoutes;
 import io.vitrum.http.routes.SensorRoutes;
 import io.vitrum.http.routes.TwinRoutes;
 import io.vitrum.http.ws.WsRoutes;
 import io.vitrum.http.ws.WsSettings;
+import io.vitrum.streams.features.FeatureSettings;
+import io.vitrum.streams.features.LatestFeatures;
+import io.vitrum.streams.features.LiveFeatures;
+import io.vitrum.streams.history.CassandraHistoryStore;
+import io.vitrum.streams.history.HistoryMetrics;
+import io.vitrum.streams.history.HistoryQuery;
+import io.vitrum.streams.history.HistorySettings;
+import io.vitrum.streams.history.HistoryStore;
+import io.vitrum.streams.history.HistoryWriter;
+import io.vitrum.streams.history.Replays;
 import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.IngestSettings;
 import io.vitrum.streams.ingest.Sources;
@@ -35,6 +48,8 @@ import io.vitrum.streams.ingest.writeback.SetpointWriteBack;
 import io.vitrum.streams.ingest.writeback.WriteBackSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -53,6 +68,7 @@ import org.apache.pekko.http.javadsl.ServerBinding;
 import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
+import org.apache.pekko.stream.UniqueKillSwitch;
 
 /**
  * Assembles one Vitrum node: metrics, the sharded entities, the projections that connect them,
@@ -88,7 +104,12 @@ public final class Node {
           initProjections(system, config);
           join(system, NodeSettings.create(config, profile));
           AtomicReference<Ingest> ingest = new AtomicReference<>();
-          startIngest(system, config, ingest);
+          HistoryMetrics historyMetrics = new HistoryMetrics(VitrumMetrics.get(system).registry());
+          CassandraHistoryStore history =
+              CassandraHistoryStore.create(
+                  system, HistorySettings.create(config), historyMetrics, Clock.systemUTC());
+          LatestFeatures features = new LatestFeatures();
+          startIngest(system, config, ingest, new Consumers(history, historyMetrics, features));
           PekkoManagement.get(system).start();
 
           HttpSettings settings = HttpSettings.create(config);
@@ -113,7 +134,9 @@ public final class Node {
                       TwinSettings.create(config),
                       () -> Optional.ofNullable(ingest.get()),
                       security,
-                      audit))
+                      audit,
+                      history,
+                      features))
               .whenComplete(
                   (binding, failure) -> {
                     if (failure != null) {
@@ -161,8 +184,13 @@ public final class Node {
       TwinSettings twin,
       Supplier<Optional<Ingest>> ingest,
       Security security,
-      AuditTrail audit) {
+      AuditTrail audit,
+      HistoryStore history,
+      LatestFeatures features) {
     ClusterSharding sharding = ClusterSharding.get(system);
+    Config config = system.settings().config();
+    HistorySettings historySettings = HistorySettings.create(config);
+    HistoryQuery query = new HistoryQuery(history, historySettings.writer().blocks());
     PipelineMetrics pipeline =
         new PipelineMetrics(VitrumMetrics.get(system).registry(), Clock.systemUTC());
     system
@@ -177,6 +205,22 @@ public final class Node {
             new IngestRoutes(ingest, settings),
             new AuditRoutes(audit, Clock.systemUTC()),
             new PipelineRoutes(pipeline),
+            new FeatureRoutes(features),
+            new HistoryRoutes(
+                query,
+                historySettings.query(),
+                tag -> configured(sharding, settings, tag),
+                Clock.systemUTC()),
+            new ReplayRoutes(
+                new Replays(
+                    system,
+                    query,
+                    historySettings.replay(),
+                    FeatureSettings.create(config),
+                    Clock.systemUTC()),
+                historySettings.replay(),
+                settings,
+                Clock.systemUTC()),
             security.guard(),
             new WsRoutes(
                 system, WsSettings.create(system.settings().config()), security.verifier()));
@@ -184,12 +228,24 @@ public final class Node {
         .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));
   }
 
+  /** Whether {@code tag} is a configured sensor. */
+  private static CompletionStage<Boolean> configured(
+      ClusterSharding sharding, HttpSettings settings, String tag) {
+    return sharding
+        .entityRefFor(Sensor.ENTITY_KEY, tag)
+        .ask(Sensor.GetState::new, settings.askTimeout())
+        .thenApply(view -> view.config() != null);
+  }
+
   /**
    * Starts ingest once this node is up, when Kafka is configured (it is in the local profile);
    * stops it before the node leaves.
    */
   private static void startIngest(
-      ActorSystem<Void> system, Config config, AtomicReference<Ingest> holder) {
+      ActorSystem<Void> system,
+      Config config,
+      AtomicReference<Ingest> holder,
+      Consumers consumers) {
     KafkaSettings kafka = KafkaSettings.create(config);
     if (!kafka.configured()) {
       system.log().info("No Kafka configured (vitrum.kafka.bootstrap-servers): ingest is off");
@@ -210,6 +266,7 @@ public final class Node {
                       VitrumMetrics.get(system).registry(),
                       sources);
               holder.set(ingest);
+              List<UniqueKillSwitch> running = startConsumers(system, config, ingest, consumers);
               SetpointWriteBack.init(
                   system,
                   ingest.tagMaps(),
@@ -221,10 +278,50 @@ public final class Node {
                       CoordinatedShutdown.PhaseServiceRequestsDone(),
                       "stop-ingest",
                       () -> {
+                        running.forEach(UniqueKillSwitch::shutdown);
                         ingest.close();
                         return CompletableFuture.completedFuture(Done.getInstance());
                       });
             });
+  }
+
+  /**
+   * Where the consumers of {@code vitrum.readings} besides the sensor delivery put what they make.
+   */
+  private record Consumers(
+      HistoryStore history, HistoryMetrics historyMetrics, LatestFeatures features) {}
+
+  /**
+   * The consumers of {@code vitrum.readings} besides the sensor delivery, each in its own group:
+   * the history writer and the live feature stage (each unless switched off).
+   */
+  private static List<UniqueKillSwitch> startConsumers(
+      ActorSystem<Void> system, Config config, Ingest ingest, Consumers consumers) {
+    List<UniqueKillSwitch> started = new ArrayList<>();
+    HistorySettings historySettings = HistorySettings.create(config);
+    if (historySettings.writer().enabled()) {
+      started.add(
+          new HistoryWriter(
+                  system,
+                  ingest.kafka(),
+                  historySettings,
+                  consumers.history(),
+                  consumers.historyMetrics(),
+                  Clock.systemUTC())
+              .start());
+    }
+    FeatureSettings features = FeatureSettings.create(config);
+    if (features.enabled()) {
+      started.add(
+          LiveFeatures.start(
+              system,
+              ingest.kafka(),
+              features,
+              ingest.tagMaps(),
+              consumers.features()::put,
+              Clock.systemUTC()));
+    }
+    return started;
   }
 
   private static void join(ActorSystem<Void> system, NodeSettings settings) {

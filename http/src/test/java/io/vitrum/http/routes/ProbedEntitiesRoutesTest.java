@@ -16,6 +16,7 @@ import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.ApiClient.Reply;
 import io.vitrum.http.testing.InMemoryAuditTrail;
 import io.vitrum.http.testing.TestApi;
+import io.vitrum.streams.history.InMemoryHistoryStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -72,7 +73,8 @@ class ProbedEntitiesRoutesTest {
         HttpServer.start(
                 testKit.system(),
                 settings,
-                TestApi.route(testKit.system(), config, new InMemoryAuditTrail()))
+                TestApi.route(
+                    testKit.system(), config, new InMemoryAuditTrail(), new InMemoryHistoryStore()))
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS)
             .localAddress()

@@ -14,6 +14,8 @@ import io.vitrum.http.server.HttpMetrics;
 import io.vitrum.http.server.HttpServer;
 import io.vitrum.http.server.Node;
 import io.vitrum.http.server.TlsSettings;
+import io.vitrum.streams.features.LatestFeatures;
+import io.vitrum.streams.history.InMemoryHistoryStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,10 +47,13 @@ public final class TestApi implements AutoCloseable {
   private final int port;
   private final ApiClient client;
   private final InMemoryAuditTrail audit;
+  private final InMemoryHistoryStore history;
 
-  private TestApi(ActorTestKit testKit, int port, InMemoryAuditTrail audit) {
+  private TestApi(
+      ActorTestKit testKit, int port, InMemoryAuditTrail audit, InMemoryHistoryStore history) {
     this.testKit = testKit;
     this.audit = audit;
+    this.history = history;
     this.port = port;
     this.client = new ApiClient(URI.create("http://127.0.0.1:" + port + "/"));
   }
@@ -93,27 +98,40 @@ public final class TestApi implements AutoCloseable {
 
       HttpSettings settings = HttpSettings.create(config);
       InMemoryAuditTrail audit = new InMemoryAuditTrail();
+      InMemoryHistoryStore history = new InMemoryHistoryStore();
       ServerBinding binding =
           HttpServer.start(
-                  system, settings, TlsSettings.create(config), route(system, config, audit))
+                  system,
+                  settings,
+                  TlsSettings.create(config),
+                  route(system, config, audit, history))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      return new TestApi(testKit, binding.localAddress().getPort(), audit);
+      return new TestApi(testKit, binding.localAddress().getPort(), audit, history);
     } catch (Exception | Error e) {
       testKit.shutdownTestKit();
       throw e;
     }
   }
 
-  /** The node's API as {@link Node#route} builds it, with the tests' security and {@code audit}. */
-  public static Route route(ActorSystem<?> system, Config config, InMemoryAuditTrail audit) {
+  /**
+   * The node's API as {@link Node#route} builds it, with the tests' security, {@code audit} and
+   * {@code history}.
+   */
+  public static Route route(
+      ActorSystem<?> system,
+      Config config,
+      InMemoryAuditTrail audit,
+      InMemoryHistoryStore history) {
     return Node.route(
         system,
         HttpSettings.create(config),
         TwinSettings.create(config),
         Optional::empty,
         TestSecurity.create(config, audit),
-        audit);
+        audit,
+        history,
+        new LatestFeatures());
   }
 
   /** The node's projections, each over the in-memory journal instead of Cassandra. */
@@ -134,6 +152,11 @@ public final class TestApi implements AutoCloseable {
 
   public ActorTestKit testKit() {
     return testKit;
+  }
+
+  /** The node's history (in memory). */
+  public InMemoryHistoryStore history() {
+    return history;
   }
 
   /** What the node audited. */

@@ -12,6 +12,8 @@ import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.server.HttpServer;
 import io.vitrum.http.server.Node;
 import io.vitrum.http.testing.InMemoryAuditTrail;
+import io.vitrum.streams.features.LatestFeatures;
+import io.vitrum.streams.history.InMemoryHistoryStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -97,7 +99,9 @@ final class WsTestNode implements AutoCloseable {
                       TwinSettings.create(config),
                       Optional::empty,
                       security,
-                      new InMemoryAuditTrail()))
+                      new InMemoryAuditTrail(),
+                      new InMemoryHistoryStore(),
+                      new LatestFeatures()))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
               .localAddress()

@@ -21,6 +21,8 @@ import io.vitrum.http.server.HttpServer;
 import io.vitrum.http.server.Node;
 import io.vitrum.http.ws.WsMetrics;
 import io.vitrum.loadtests.Cli;
+import io.vitrum.streams.features.LatestFeatures;
+import io.vitrum.streams.history.InMemoryHistoryStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -164,7 +166,9 @@ public final class WsFanOutLoad {
                     TwinSettings.create(config),
                     Optional::empty,
                     security,
-                    audit))
+                    audit,
+                    new InMemoryHistoryStore(),
+                    new LatestFeatures()))
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS)
             .localAddress()
