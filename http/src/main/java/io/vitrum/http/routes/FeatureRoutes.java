@@ -33,7 +33,7 @@ public final class FeatureRoutes extends AllDirectives {
   }
 
   public Route routes() {
-    return path(
+    return pathPrefix(
         "features",
         () ->
             path(

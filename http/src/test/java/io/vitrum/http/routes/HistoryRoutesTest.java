@@ -33,7 +33,7 @@ class HistoryRoutesTest {
   private static final Instant T0 = Instant.parse("2026-11-30T10:00:00Z");
   private static final String T1 = "F1.crown.T1";
   private static final String T2 = "F1.crown.T2";
-  private static final int MAX_POINTS = 10_000;
+  private static final int MAX_POINTS = 5_000;
   private static TestApi api;
 
   @BeforeAll
@@ -147,7 +147,7 @@ class HistoryRoutesTest {
   void autoPicksTheCoarsestStepWithFiveHundredPoints() {
     assertEquals(
         "raw",
-        get("/api/sensors/" + T1 + "/history?from=" + at(0) + "&to=" + at(7200))
+        get("/api/sensors/" + T1 + "/history?from=" + at(0) + "&to=" + at(3600))
             .json()
             .path("step")
             .asText());
