@@ -152,8 +152,12 @@ class HistoryIT {
     return new Node(kit, config, kafka, settings, store, metrics, registry);
   }
 
-  /** F1's accepted readings from {@code start} for {@code span}, per tag, NaN left out. */
+  /** F1's accepted readings in [{@code start}, start + span), per tag, NaN left out. */
   private static Map<String, Points> simulate(Instant start, Duration span, long seed) {
+    return between(simulated(start, span, seed), start, start.plus(span));
+  }
+
+  private static Map<String, Points> simulated(Instant start, Duration span, long seed) {
     PlantSimulator sim = new PlantSimulator(SimulatorConfig.of(1, seed).withStart(start));
     Map<String, List<double[]>> byTag = new TreeMap<>();
     sim.advance(
