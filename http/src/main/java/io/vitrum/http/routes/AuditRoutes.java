@@ -9,13 +9,11 @@ import io.vitrum.http.audit.AuditTrail;
 import io.vitrum.http.auth.Access;
 import io.vitrum.http.auth.Endpoint;
 import io.vitrum.http.auth.Endpoint.Scope;
-import io.vitrum.http.errors.Problem;
 import io.vitrum.http.errors.ProblemException;
 import io.vitrum.http.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,8 +68,8 @@ public final class AuditRoutes extends AllDirectives {
     if (furnace.isPresent() && !caller.sees(furnace.get())) {
       throw new ProblemException(Access.notFound(Scope.FURNACE, furnace.get()));
     }
-    Instant to = instant(params, "to", clock.instant());
-    Instant from = instant(params, "from", to.minus(Duration.ofDays(1)));
+    Instant to = HistoryParameters.instant(params, "to", clock.instant());
+    Instant from = HistoryParameters.instant(params, "from", to.minus(Duration.ofDays(1)));
     if (!from.isBefore(to)) {
       throw invalid("from must be before to");
     }
@@ -108,19 +106,7 @@ public final class AuditRoutes extends AllDirectives {
     throw invalid("name the furnace: this token sees " + caller.scope());
   }
 
-  private static Instant instant(Map<String, String> params, String name, Instant otherwise) {
-    String text = params.get(name);
-    if (text == null) {
-      return otherwise;
-    }
-    try {
-      return Instant.parse(text);
-    } catch (DateTimeParseException e) {
-      throw invalid(name + " must be an ISO-8601 instant such as 2026-12-01T10:00:00Z");
-    }
-  }
-
   private static ProblemException invalid(String detail) {
-    return new ProblemException(Problem.of(422, "invalid-parameter", "Invalid parameter", detail));
+    return HistoryParameters.invalid(detail);
   }
 }

@@ -73,7 +73,8 @@ record HistoryParameters(
     return new HistoryParameters(from, to, step, aggregate, limit);
   }
 
-  private static Instant instant(Map<String, String> params, String name, Instant otherwise) {
+  /** The ISO-8601 instant {@code name} of the query, or {@code otherwise} when it is absent. */
+  static Instant instant(Map<String, String> params, String name, Instant otherwise) {
     String text = params.get(name);
     if (text == null) {
       return otherwise;
@@ -85,6 +86,7 @@ record HistoryParameters(
     }
   }
 
+  /** 422 {@code invalid-parameter} with {@code detail}. */
   static ProblemException invalid(String detail) {
     return new ProblemException(Problem.of(422, "invalid-parameter", "Invalid parameter", detail));
   }

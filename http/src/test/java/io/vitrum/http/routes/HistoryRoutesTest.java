@@ -14,6 +14,7 @@ import io.vitrum.http.testing.Schemas;
 import io.vitrum.http.testing.TestApi;
 import io.vitrum.http.testing.TestSecurity;
 import io.vitrum.streams.history.InMemoryHistoryStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -329,7 +330,7 @@ class HistoryRoutesTest {
   }
 
   @Test
-  void aReplayRunsThroughTheFeatureStageAndReportsItsProgress() throws Exception {
+  void aReplayRunsThroughTheFeatureStageAndReportsItsProgress() {
     Reply started =
         api.client()
             .postJson(
@@ -343,14 +344,16 @@ class HistoryRoutesTest {
     Schemas.assertValid("ReplayResponse", started.body());
     String id = started.json().path("id").asText();
     assertEquals("/api/replay/" + id, started.header("Location").orElseThrow());
-    Reply progress = null;
-    for (int i = 0; i < 200; i++) {
-      progress = get("/api/replay/" + id);
-      if (!progress.json().path("state").asText().equals("running")) {
-        break;
-      }
-      Thread.sleep(50);
-    }
+    Reply progress =
+        api.testKit()
+            .createTestProbe()
+            .awaitAssert(
+                Duration.ofSeconds(20),
+                () -> {
+                  Reply r = get("/api/replay/" + id);
+                  assertEquals("completed", r.json().path("state").asText(), r.toString());
+                  return r;
+                });
     assertEquals("completed", progress.json().path("state").asText(), progress.toString());
     Schemas.assertValid("ReplayResponse", progress.body());
     assertEquals(1800 + 1800 - 180, progress.json().path("points").asLong(), "every point once");
