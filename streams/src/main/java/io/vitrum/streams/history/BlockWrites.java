@@ -21,9 +21,9 @@ import org.apache.pekko.stream.javadsl.Source;
 
 /**
  * Makes closed blocks durable: each is merged with what is stored for its window (late readings, a
- * replay after a restart, a block split by its size), written if that changed anything, and its
- * hour's minute and hour rollups recomputed from the merged points. One tag's blocks are written
- * one after another (they share hour rows); many tags at once.
+ * replay after a restart, a block split by its size) and, if that changed anything, its hour's
+ * minute and hour rollups are recomputed from the merged points and then the block is written. One
+ * tag's blocks are written one after another (they share hour rows); many tags at once.
  */
 final class BlockWrites {
   private static final long HOUR = 3_600_000L;
@@ -86,9 +86,13 @@ final class BlockWrites {
                   settings.retention().ttlSeconds(Resolution.RAW, block.windowEnd(), clock.millis())
                       < 0;
               metrics.block(expired ? "expired" : "written", block.points().size());
-              return store
-                  .putBlock(block.tag(), block.windowStart(), block.windowEnd(), merged)
-                  .thenCompose(d -> rollUp(block, merged));
+              // Rollups first: a stored block then always has its rollups, so a block found
+              // unchanged after a crash needs nothing more.
+              return rollUp(block, merged)
+                  .thenCompose(
+                      d ->
+                          store.putBlock(
+                              block.tag(), block.windowStart(), block.windowEnd(), merged));
             });
   }
 

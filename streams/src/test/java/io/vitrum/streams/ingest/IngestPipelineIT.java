@@ -68,7 +68,7 @@ class IngestPipelineIT {
 
   @Test
   void goodReadingsReachTheEntitiesAndBadOnesTheQuarantineWithTheirReasons() throws Exception {
-    KafkaTopics.ensure(kafka).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    KafkaTopics.ensure(kafka).toCompletableFuture().get(150, TimeUnit.SECONDS);
     List<Inbound<Integer>> messages = new ArrayList<>();
     final int good = 101; // 50 messages of two readings, and the last of the bad message
     for (int i = 0; i < 50; i++) {
@@ -208,7 +208,7 @@ class IngestPipelineIT {
   @Test
   void readingsAcknowledgedByKafkaSurviveTheLossOfTheNodeBeforeAnyEntitySawThem() throws Exception {
     KafkaSettings isolated = kafka.withTopicPrefix("crash.");
-    KafkaTopics.ensure(isolated).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    KafkaTopics.ensure(isolated).toCompletableFuture().get(150, TimeUnit.SECONDS);
     List<Inbound<Integer>> messages = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       messages.add(

@@ -26,9 +26,26 @@ public final class KafkaTopics {
 
   private KafkaTopics() {}
 
-  /** Ensures the topics of {@code settings} exist, retrying until Kafka answers or 2 min pass. */
+  /**
+   * Ensures the topics of {@code settings} exist, retrying until Kafka answers or 2 min pass, on a
+   * thread of its own (it blocks; the common pool has a single thread on a 2-core machine).
+   */
   public static CompletionStage<Void> ensure(KafkaSettings settings) {
-    return CompletableFuture.runAsync(() -> ensureBlocking(settings));
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread worker =
+        new Thread(
+            () -> {
+              try {
+                ensureBlocking(settings);
+                done.complete(null);
+              } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+              }
+            },
+            "vitrum-kafka-topics");
+    worker.setDaemon(true);
+    worker.start();
+    return done;
   }
 
   private static void ensureBlocking(KafkaSettings settings) {
