@@ -51,13 +51,7 @@ final class DecimalLayout {
     if (digits > DecimalDigits.MAX) {
       throw new IllegalArgumentException("malformed block: " + digits + " decimal digits");
     }
-    long available = in.remainingBits();
-    // The first point takes 128 bits, each later one at least 2.
-    if (count < 0 || count > 0 && 128 + 2L * (count - 1) > available) {
-      String points = Integer.toUnsignedString(count);
-      throw new IllegalArgumentException(
-          String.format("malformed block: %s points in %d bits", points, available));
-    }
+    PointCount.check(count, in.remainingBits());
     TimestampCodec timestamps = new TimestampCodec();
     ScaledValueCodec values = new ScaledValueCodec();
     long[] times = new long[count];

@@ -14,13 +14,7 @@ public final class GorillaDecoder {
     }
     BitInput in = new BitInput(block);
     int count = (int) in.readBits(32);
-    long available = in.remainingBits();
-    // The first point takes 128 bits, each later one at least 2.
-    if (count < 0 || count > 0 && 128 + 2L * (count - 1) > available) {
-      String points = Integer.toUnsignedString(count);
-      throw new IllegalArgumentException(
-          String.format("malformed block: %s points in %d bits", points, available));
-    }
+    PointCount.check(count, in.remainingBits());
     TimestampCodec timestamps = new TimestampCodec();
     ValueCodec values = new ValueCodec();
     long[] times = new long[count];

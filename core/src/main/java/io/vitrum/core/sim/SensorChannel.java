@@ -107,7 +107,8 @@ final class SensorChannel {
       }
     }
     if (quantisationScale > 0) {
-      value = Math.rint(value * quantisationScale) / quantisationScale;
+      // + 0.0: a transmitter reports zero, never minus zero.
+      value = Math.rint(value * quantisationScale) / quantisationScale + 0.0;
     }
     if (clamp) {
       value = Math.max(spec.min(), Math.min(spec.max(), value));

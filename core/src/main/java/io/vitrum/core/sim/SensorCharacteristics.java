@@ -50,6 +50,9 @@ public record SensorCharacteristics(
     }
     double span = spec.max() - spec.min();
     return new SensorCharacteristics(
-        RELATIVE_NOISE * span, RELATIVE_WANDER * span, WANDER_TIME_CONSTANT_S, span / ADC_STEPS);
+        RELATIVE_NOISE * span,
+        RELATIVE_WANDER * span,
+        WANDER_TIME_CONSTANT_S,
+        Math.pow(10, Math.floor(Math.log10(span / ADC_STEPS))));
   }
 }

@@ -61,10 +61,12 @@ class BlockCodecSimulatorTest {
     System.out.println(temperatures);
     System.out.println(others);
     System.out.println(all);
-    // Thermocouples report at 0.1 degC: the decimal layout applies. The other transmitters report
-    // at span/65536 (a step that is no decimal), so their blocks keep the Gorilla layout.
+    // Every transmitter reports at a decimal step (0.1 degC, or the power of ten just below 16-bit
+    // resolution of its span): the decimal layout applies to every block.
     assertEquals(0, temperatures.fallbacks, temperatures.toString());
+    assertEquals(0, others.fallbacks, others.toString());
     assertTrue(temperatures.blockBytesPerPoint() <= 2.0, temperatures.toString());
+    assertTrue(all.blockBytesPerPoint() <= 2.0, all.toString());
     assertTrue(all.blockBytesPerPoint() <= all.gorillaBytesPerPoint() / 2, all.toString());
   }
 

@@ -77,23 +77,25 @@ class HistoryIT {
     systems.forEach(ActorTestKit::shutdownTestKit);
   }
 
-  /** A node's configuration for this class: Cassandra, Kafka, short grace, idle features. */
+  /**
+   * A node's configuration for this class: Cassandra, Kafka, short grace, idle features, then
+   * {@code overrides}.
+   */
   private static Config config(String overrides) {
     Config base =
         ConfigFactory.parseString(
-                overrides
-                    + "\n"
-                    + """
-                    pekko.actor.provider = local
-                    pekko.coordinated-shutdown.exit-jvm = off
-                    vitrum.history.keyspace = "%s"
-                    vitrum.history.create-tables = on
-                    vitrum.history.writer.grace = 2s
-                    vitrum.history.writer.batch-max-delay = 100ms
-                    vitrum.features.idle = 3s
-                    datastax-java-driver.basic.request.timeout = 15s
-                    """
-                        .formatted(KEYSPACE))
+                """
+                pekko.actor.provider = local
+                pekko.coordinated-shutdown.exit-jvm = off
+                vitrum.history.keyspace = "%s"
+                vitrum.history.create-tables = on
+                vitrum.history.writer.grace = 2s
+                vitrum.history.writer.batch-max-delay = 100ms
+                vitrum.features.idle = 3s
+                datastax-java-driver.basic.request.timeout = 15s
+                """
+                        .formatted(KEYSPACE)
+                    + overrides)
             .withFallback(ConfigFactory.load());
     return VitrumConfig.withKafkaBootstrapServers(
             VitrumConfig.withCassandraContactPoints(base, contactPoint), bootstrap)
@@ -341,7 +343,9 @@ class HistoryIT {
     Instant crash = from.plus(Duration.ofMinutes(15));
     Map<String, Points> expected = simulate(from, Duration.ofMinutes(30), 12);
     String prefix = TestKafka.uniquePrefix("crash");
-    Node first = node("HistoryCrashFirst", prefix, "");
+    // A grace of 3 min: the first block closes on the readings past 13 min, the second stays
+    // open (its tags fall silent at 15 min, and 3 min of silence is longer than this test).
+    Node first = node("HistoryCrashFirst", prefix, "vitrum.history.writer.grace = 3m");
     UniqueKillSwitch writer = first.writer("history-crash");
     long sent = publish(first.kafka().readings(), between(expected, from, crash));
     // The first block (0-10 min) is written, the second (10-20 min) is open in memory.

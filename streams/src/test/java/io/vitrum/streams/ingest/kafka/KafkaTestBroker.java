@@ -1,12 +1,9 @@
 package io.vitrum.streams.ingest.kafka;
 
-import io.github.embeddedkafka.EmbeddedK;
-import io.github.embeddedkafka.EmbeddedKafka;
-import io.github.embeddedkafka.EmbeddedKafkaConfig;
 import io.vitrum.streams.ingest.mqtt.MqttTestBroker;
+import io.vitrum.streams.testing.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,33 +13,30 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import scala.jdk.javaapi.CollectionConverters;
 
-/** An in-process Kafka broker (KRaft) on free ports, for one test class. */
-final class KafkaTestBroker implements AutoCloseable {
+/**
+ * The module's shared in-process Kafka broker ({@link TestKafka}) with the helpers the readings.in
+ * tests use. It is never stopped here: {@code EmbeddedKafka.stop()} would stop every broker of the
+ * JVM, the other test classes' too.
+ */
+final class KafkaTestBroker {
   static {
     MqttTestBroker.quietLogging();
   }
 
-  private final EmbeddedK kafka;
+  private final String bootstrap;
 
-  private KafkaTestBroker(EmbeddedK kafka) {
-    this.kafka = kafka;
+  private KafkaTestBroker(String bootstrap) {
+    this.bootstrap = bootstrap;
   }
 
-  static KafkaTestBroker start() {
-    EmbeddedKafkaConfig config =
-        EmbeddedKafkaConfig.apply(
-            0,
-            0,
-            scalaMap(Map.of("group.initial.rebalance.delay.ms", "0")),
-            scalaMap(Map.of()),
-            scalaMap(Map.of()));
-    return new KafkaTestBroker(EmbeddedKafka.start(config));
+  /** The shared broker, started on first use. */
+  static KafkaTestBroker shared() {
+    return new KafkaTestBroker(TestKafka.bootstrapServers());
   }
 
   String bootstrap() {
-    return "127.0.0.1:" + kafka.config().kafkaPort();
+    return bootstrap;
   }
 
   void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
@@ -67,14 +61,5 @@ final class KafkaTestBroker implements AutoCloseable {
         producer.send(new ProducerRecord<>(topic, null, v.getBytes(StandardCharsets.UTF_8))).get();
       }
     }
-  }
-
-  @Override
-  public void close() {
-    EmbeddedKafka.stop();
-  }
-
-  private static scala.collection.immutable.Map<String, String> scalaMap(Map<String, String> m) {
-    return scala.collection.immutable.Map.from(CollectionConverters.asScala(m));
   }
 }

@@ -37,7 +37,7 @@ class ReadingsInSourceIT {
 
   @BeforeAll
   static void start() {
-    kafka = KafkaTestBroker.start();
+    kafka = KafkaTestBroker.shared();
     system = ActorSystem.create(Behaviors.empty(), "ReadingsInSourceIT");
   }
 
@@ -45,7 +45,6 @@ class ReadingsInSourceIT {
   static void stop() {
     system.terminate();
     system.getWhenTerminated().toCompletableFuture().join();
-    kafka.close();
   }
 
   static ReadingsInSettings settings(String topic, String group) {
