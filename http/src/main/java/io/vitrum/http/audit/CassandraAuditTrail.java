@@ -57,11 +57,14 @@ public final class CassandraAuditTrail implements AuditTrail {
                         + " WHERE hour = ? AND at >= ? AND at < ?"));
   }
 
-  /** The trail over the node's Cassandra session (the journal's). */
+  /**
+   * The trail over the node's Cassandra session of its own tables ({@code
+   * vitrum.cassandra-session}).
+   */
   public static CassandraAuditTrail create(ActorSystem<?> system, AuditSettings settings) {
     CassandraSession session =
         CassandraSessionRegistry.get(system)
-            .sessionFor(CassandraSessionSettings.create("pekko.persistence.cassandra"));
+            .sessionFor(CassandraSessionSettings.create("vitrum.cassandra-session"));
     return new CassandraAuditTrail(session, settings);
   }
 

@@ -53,7 +53,9 @@ import org.apache.pekko.stream.connectors.cassandra.javadsl.CassandraSessionRegi
  * week of 1-minute rollups of 10 tags) for both. Prints every figure; asserts nothing.
  *
  * <pre>
- * java -cp "$(cat load-tests/target/plant.classpath)" io.vitrum.loadtests.history.HistoryLoad \
+ * mvn -q -B -DskipTests -pl load-tests -am package
+ * java -Xmx2g -cp "load-tests/target/classes:$(cat load-tests/target/runtime.classpath)" \
+ *     io.vitrum.loadtests.history.HistoryLoad \
  *     [--furnaces 20] [--minutes 120] [--baseline-seconds 90] [--in-flight 256] [--queries 100] \
  *     [--data /tmp/vitrum-history-load]
  * </pre>
@@ -174,7 +176,7 @@ public final class HistoryLoad {
     store.ready().toCompletableFuture().get(2, TimeUnit.MINUTES);
     CqlSession cql =
         CassandraSessionRegistry.get(system)
-            .sessionFor(CassandraSessionSettings.create("pekko.persistence.cassandra"))
+            .sessionFor(CassandraSessionSettings.create("vitrum.cassandra-session"))
             .underlying()
             .toCompletableFuture()
             .get(1, TimeUnit.MINUTES);

@@ -76,12 +76,15 @@ public final class CassandraHistoryStore implements HistoryStore {
     this.statements = ready.thenCompose(d -> prepare());
   }
 
-  /** The store over the node's Cassandra session (the journal's). */
+  /**
+   * The store over the node's Cassandra session of its own tables ({@code
+   * vitrum.cassandra-session}).
+   */
   public static CassandraHistoryStore create(
       ActorSystem<?> system, HistorySettings settings, HistoryMetrics metrics, Clock clock) {
     CassandraSession session =
         CassandraSessionRegistry.get(system)
-            .sessionFor(CassandraSessionSettings.create("pekko.persistence.cassandra"));
+            .sessionFor(CassandraSessionSettings.create("vitrum.cassandra-session"));
     return new CassandraHistoryStore(session, settings, metrics, clock);
   }
 
