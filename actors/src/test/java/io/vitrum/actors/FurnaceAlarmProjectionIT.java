@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -60,6 +62,7 @@ class FurnaceAlarmProjectionIT {
   private static final String SYSTEM = "FurnaceAlarmProjectionIT";
   private static final String RUN = CassandraFixture.runId();
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration SETTLED = Duration.ofSeconds(3);
   private static final AlarmLimits LIMITS = new AlarmLimits(1400.0, 1600.0, 5);
 
   private static Config config;
@@ -305,19 +308,26 @@ class FurnaceAlarmProjectionIT {
     return offsets;
   }
 
-  /** The offsets once two readings a second apart agree (the last envelopes' are saved). */
+  /**
+   * The offsets once they have not changed for {@link #SETTLED} (longer than the tagged events'
+   * consistency delay plus a query refresh, so no envelope is still on its way).
+   */
   private static Map<String, Optional<Offset>> awaitOffsetsSettled(ActorTestKit node) {
+    AtomicReference<Map<String, Optional<Offset>>> seen = new AtomicReference<>();
+    AtomicLong since = new AtomicLong();
     return node.createTestProbe()
         .awaitAssert(
             TIMEOUT,
             Duration.ofMillis(500),
             () -> {
-              Map<String, Optional<Offset>> first = offsets(node);
-              Thread.sleep(1000);
-              Map<String, Optional<Offset>> second = offsets(node);
-              assertEquals(first, second);
-              assertFalse(first.values().stream().allMatch(Optional::isEmpty), first.toString());
-              return second;
+              Map<String, Optional<Offset>> now = offsets(node);
+              if (!now.equals(seen.getAndSet(now))) {
+                since.set(System.nanoTime());
+              }
+              assertFalse(now.values().stream().allMatch(Optional::isEmpty), now.toString());
+              assertTrue(
+                  System.nanoTime() - since.get() >= SETTLED.toNanos(), "offsets still moving");
+              return now;
             });
   }
 }

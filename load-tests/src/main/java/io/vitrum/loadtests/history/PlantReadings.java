@@ -4,6 +4,7 @@ import io.vitrum.core.history.Points;
 import io.vitrum.core.plant.TagSpec;
 import io.vitrum.core.sim.PlantSimulator;
 import io.vitrum.core.sim.SimulatorConfig;
+import io.vitrum.loadtests.ingest.KafkaLoadPublisher;
 import io.vitrum.streams.ingest.kafka.ReadingsRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,12 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /** The simulator's accepted readings, as ingest writes them to {@code vitrum.readings}. */
 final class PlantReadings {
@@ -34,12 +29,13 @@ final class PlantReadings {
    * validation accepts).
    */
   static Published publish(
-      String bootstrap, String topic, int furnaces, Instant start, Duration span, long seed) {
+      String bootstrap, String topic, int furnaces, Instant start, Duration span, long seed)
+      throws Exception {
     PlantSimulator sim = new PlantSimulator(SimulatorConfig.of(furnaces, seed).withStart(start));
     long points = 0;
     long records = 0;
     long began = System.nanoTime();
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producer(bootstrap))) {
+    try (KafkaLoadPublisher producer = new KafkaLoadPublisher(bootstrap, topic)) {
       for (Duration done = Duration.ZERO; done.compareTo(span) < 0; done = done.plus(STEP)) {
         Map<String, List<ReadingsRecord.Sample>> step = new LinkedHashMap<>();
         sim.advance(
@@ -52,7 +48,7 @@ final class PlantReadings {
             });
         for (Map.Entry<String, List<ReadingsRecord.Sample>> e : step.entrySet()) {
           byte[] value = new ReadingsRecord(e.getKey(), "sim", e.getValue()).encode();
-          producer.send(new ProducerRecord<>(topic, e.getKey(), value));
+          producer.publish(e.getKey(), value);
           points += e.getValue().size();
           records++;
         }
@@ -98,16 +94,5 @@ final class PlantReadings {
       out.put(tags.get(c), new Points(ts.clone(), values[c]));
     }
     return out;
-  }
-
-  private static Properties producer(String bootstrap) {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    p.put(ProducerConfig.ACKS_CONFIG, "all");
-    p.put(ProducerConfig.LINGER_MS_CONFIG, "10");
-    p.put(ProducerConfig.BATCH_SIZE_CONFIG, "524288");
-    return p;
   }
 }

@@ -8,11 +8,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Publishes to Kafka {@code vitrum.readings.in}, batched and acknowledged by all replicas. */
-final class KafkaLoadPublisher implements LoadPublisher {
+public final class KafkaLoadPublisher implements LoadPublisher {
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
 
-  KafkaLoadPublisher(String bootstrap, String topic) {
+  public KafkaLoadPublisher(String bootstrap, String topic) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

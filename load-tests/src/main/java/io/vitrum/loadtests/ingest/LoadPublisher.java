@@ -1,7 +1,7 @@
 package io.vitrum.loadtests.ingest;
 
 /** Sends one JSON readings message over a protocol; blocks while the protocol pushes back. */
-interface LoadPublisher extends AutoCloseable {
+public interface LoadPublisher extends AutoCloseable {
 
   /** Publishes {@code json} (an array of readings) keyed by {@code key}. */
   void publish(String key, byte[] json) throws Exception;
