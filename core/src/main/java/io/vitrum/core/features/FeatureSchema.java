@@ -31,10 +31,12 @@ public record FeatureSchema(int version, Duration interval, List<Duration> windo
 
   /**
    * The feature names for {@code tags}: {@code <tag>:<window>:<statistic>}, e.g. {@code
-   * F1.crown.T1:1m:mean}.
+   * F1.crown.T1:1m:mean}, then the furnace's {@link DomainFeatures#NAMES}.
    */
   public List<String> names(List<String> tags) {
-    List<String> names = new ArrayList<>(tags.size() * windows.size() * STATISTICS.size());
+    List<String> names =
+        new ArrayList<>(
+            tags.size() * windows.size() * STATISTICS.size() + DomainFeatures.NAMES.size());
     for (String tag : tags) {
       for (Duration w : windows) {
         for (String s : STATISTICS) {
@@ -42,10 +44,12 @@ public record FeatureSchema(int version, Duration interval, List<Duration> windo
         }
       }
     }
+    names.addAll(DomainFeatures.NAMES);
     return names;
   }
 
-  private static String label(Duration w) {
+  /** The window's label in feature names: {@code 30s}, {@code 5m}. */
+  public static String label(Duration w) {
     return w.toSeconds() % 60 == 0 ? w.toMinutes() + "m" : w.toSeconds() + "s";
   }
 }

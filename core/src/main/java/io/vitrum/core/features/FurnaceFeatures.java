@@ -2,6 +2,7 @@ package io.vitrum.core.features;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +23,7 @@ public final class FurnaceFeatures {
   private final List<String> tags;
   private final List<String> names;
   private final Map<String, RecentPoints> recent = new TreeMap<>();
+  private final Map<String, Integer> tagIndex = new HashMap<>();
   private long nextAt = Long.MIN_VALUE;
 
   /**
@@ -39,6 +41,7 @@ public final class FurnaceFeatures {
     this.names = schema.names(tags);
     for (String tag : tags) {
       recent.put(tag, new RecentPoints());
+      tagIndex.put(tag, tagIndex.size());
     }
   }
 
@@ -99,8 +102,8 @@ public final class FurnaceFeatures {
   }
 
   private FeatureVector vectorAt(long at) {
-    int perTag = schema.windows().size() * FeatureSchema.STATISTICS.size();
-    double[] values = new double[tags.size() * perTag];
+    int windows = schema.windows().size();
+    double[] values = new double[names.size()];
     int offset = 0;
     for (String tag : tags) {
       RecentPoints p = recent.get(tag);
@@ -109,6 +112,22 @@ public final class FurnaceFeatures {
         offset += FeatureSchema.STATISTICS.size();
       }
     }
+    DomainFeatures.compute(
+        furnace,
+        tag -> mean(values, tag, 0),
+        tag -> mean(values, tag, windows - 1),
+        values,
+        offset);
     return new FeatureVector(furnace, at, run, schema.version(), names, values);
+  }
+
+  /** The mean of {@code tag} over window {@code window} (in schema order), {@code NaN} if none. */
+  private double mean(double[] values, String tag, int window) {
+    Integer index = tagIndex.get(tag);
+    if (index == null) {
+      return Double.NaN;
+    }
+    int perTag = schema.windows().size() * FeatureSchema.STATISTICS.size();
+    return values[index * perTag + window * FeatureSchema.STATISTICS.size()];
   }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vitrum.core.plant.FurnaceTags;
+import io.vitrum.core.plant.TagSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -121,5 +123,31 @@ class FurnaceFeaturesTest {
         new double[] {44.5},
         new double[] {last.values()[last.names().indexOf("F1.crown.T1:30s:mean")]},
         1e-12);
+  }
+
+  @Test
+  void domainFeaturesComeFromTheVectorsOwnWindowMeans() {
+    List<String> tags = FurnaceTags.of("F1").stream().map(TagSpec::tag).toList();
+    FurnaceFeatures f = new FurnaceFeatures("F1", "live", SCHEMA, tags);
+    List<FeatureVector> out = new ArrayList<>();
+    Random random = new Random(11);
+    for (int i = 0; i < 90; i++) {
+      for (int k = 0; k < tags.size(); k++) {
+        out.addAll(f.add(tags.get(k), T0 + i * 1000L, 1200 + 7 * k + random.nextGaussian()));
+      }
+    }
+    FeatureVector v = out.get(out.size() - 1);
+    double crown = 0;
+    for (int i = 1; i <= FurnaceTags.CROWN_THERMOCOUPLES; i++) {
+      crown += v.values()[v.names().indexOf(FurnaceTags.crown("F1", i) + ":30s:mean")];
+    }
+    double throat = v.values()[v.names().indexOf(FurnaceTags.throat("F1") + ":30s:mean")];
+    double gradient = v.values()[v.names().indexOf("domain:gradient.crownMelt")];
+    assertEquals(crown / FurnaceTags.CROWN_THERMOCOUPLES - throat, gradient, 1e-9);
+    double left = v.values()[v.names().indexOf(FurnaceTags.regeneratorTop("F1", 'L') + ":1m:mean")];
+    double right =
+        v.values()[v.names().indexOf(FurnaceTags.regeneratorTop("F1", 'R') + ":1m:mean")];
+    assertEquals(left - right, v.values()[v.names().indexOf("domain:regenAsymmetry")], 1e-9);
+    assertEquals(v.names().size(), v.values().length);
   }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.typesafe.config.ConfigFactory;
+import io.vitrum.core.features.FeatureSchema;
 import io.vitrum.core.plant.Reading;
 import io.vitrum.core.plant.TagSpec;
 import io.vitrum.core.sim.BoundingBox;
@@ -20,6 +22,7 @@ import io.vitrum.core.sim.Pgm;
 import io.vitrum.core.sim.PlantSimulator;
 import io.vitrum.core.sim.SimulationListener;
 import io.vitrum.core.sim.SimulatorConfig;
+import io.vitrum.streams.features.FeatureSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,6 +48,8 @@ import java.util.SplittableRandom;
  *   <li>{@code faults.jsonl}: the injected faults with their ground-truth root cause
  *   <li>{@code frames/NNNNNN.pgm} and {@code frames/labels.jsonl}: inspection images, balanced over
  *       the classes, each defect image tied to a defect of the run where one exists
+ *   <li>{@code features/<furnace>.csv} (with {@code --features-every-s}): the engine's feature
+ *       vectors, see {@link FeatureCsv}
  *   <li>{@code manifest.json}: the arguments and counts
  * </ul>
  *
@@ -147,7 +152,10 @@ public final class DatasetExport {
     "defects",
     "faults",
     "frames",
-    "frameSize"
+    "frameSize",
+    "featureVectors",
+    "featureSchemaVersion",
+    "featuresEverySeconds"
   })
   record Manifest(
       int furnaces,
@@ -159,7 +167,10 @@ public final class DatasetExport {
       long defects,
       int faults,
       int frames,
-      int frameSize) {}
+      int frameSize,
+      long featureVectors,
+      int featureSchemaVersion,
+      long featuresEverySeconds) {}
 
   /** Runs the export; prints a summary, or the usage and exit status 2 on bad arguments. */
   public static void main(String[] args) throws IOException {
@@ -196,8 +207,13 @@ public final class DatasetExport {
     files.add("tags.csv");
     Map<InspectionClass, List<DefectEvent>> defectsByClass = new EnumMap<>(InspectionClass.class);
     long[] counts = new long[2];
+    long featureVectors;
+    FeatureSchema schema = FeatureSettings.create(ConfigFactory.load()).schema();
+    long everyMillis = options.featuresEvery().toMillis();
     try (BufferedWriter readings = writer(out.resolve("readings.csv"));
-        BufferedWriter defects = writer(out.resolve("defects.jsonl"))) {
+        BufferedWriter defects = writer(out.resolve("defects.jsonl"));
+        FeatureCsv features =
+            new FeatureCsv(out.resolve("features"), schema, everyMillis, simulator.tags())) {
       readings.write("ts,tag,value\n");
       simulator.advance(
           options.span(),
@@ -206,6 +222,9 @@ public final class DatasetExport {
             public void onReading(Reading r) {
               write(readings, r.ts() + "," + r.tag() + "," + r.value() + "\n");
               counts[0]++;
+              if (everyMillis > 0) {
+                features.accept(r);
+              }
             }
 
             @Override
@@ -215,6 +234,7 @@ public final class DatasetExport {
               counts[1]++;
             }
           });
+      featureVectors = features.written();
     }
     files.add("readings.csv");
     files.add("defects.jsonl");
@@ -241,7 +261,10 @@ public final class DatasetExport {
             counts[1],
             faults.scenarios().size(),
             options.frames(),
-            FrameRenderer.DEFAULT_SIZE);
+            FrameRenderer.DEFAULT_SIZE,
+            featureVectors,
+            schema.version(),
+            options.featuresEvery().toSeconds());
     Files.writeString(out.resolve("manifest.json"), jsonLine(manifest), StandardCharsets.UTF_8);
     files.add("manifest.json");
     return new ExportSummary(

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param frames inspection frames to render, balanced over the classes
  * @param itemsPerMinute inspection rate per line
  * @param randomFaults whether to inject a random {@link FaultSchedule}
+ * @param featuresEvery time between the feature vectors written per furnace (zero: none)
  */
 public record ExportOptions(
     int furnaces,
@@ -24,19 +25,24 @@ public record ExportOptions(
     Path out,
     int frames,
     double itemsPerMinute,
-    boolean randomFaults) {
+    boolean randomFaults,
+    Duration featuresEvery) {
 
   /** What {@link #parse} accepts. */
   public static final String USAGE =
       "usage: DatasetExport --out DIR [--furnaces 1] [--hours 1] [--seed 1] [--frames 0]"
-          + " [--items-per-minute 330] [--faults random|none]";
+          + " [--items-per-minute 330] [--faults random|none] [--features-every-s 0]";
 
   private static final double MAX_HOURS = 24 * 365;
 
   public ExportOptions {
     Objects.requireNonNull(out, "out");
-    if (furnaces < 1 || !(hours > 0 && hours <= MAX_HOURS) || frames < 0) {
-      throw new IllegalArgumentException("need furnaces >= 1, 0 < hours <= 8760, frames >= 0");
+    if (furnaces < 1
+        || !(hours > 0 && hours <= MAX_HOURS)
+        || frames < 0
+        || featuresEvery.isNegative()) {
+      throw new IllegalArgumentException(
+          "need furnaces >= 1, 0 < hours <= 8760, frames >= 0, features-every-s >= 0");
     }
   }
 
@@ -57,6 +63,7 @@ public record ExportOptions(
     int frames = 0;
     double itemsPerMinute = SimulatorConfig.DEFAULT_ITEMS_PER_MINUTE;
     boolean randomFaults = true;
+    Duration featuresEvery = Duration.ZERO;
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i];
       if (i + 1 >= args.length) {
@@ -72,6 +79,7 @@ public record ExportOptions(
           case "--frames" -> frames = Integer.parseInt(value);
           case "--items-per-minute" -> itemsPerMinute = Double.parseDouble(value);
           case "--faults" -> randomFaults = parseFaults(value);
+          case "--features-every-s" -> featuresEvery = Duration.ofSeconds(Long.parseLong(value));
           default -> throw new IllegalArgumentException("unknown argument " + name);
         }
       } catch (NumberFormatException e) {
@@ -81,7 +89,8 @@ public record ExportOptions(
     if (out == null) {
       throw new IllegalArgumentException("--out is required");
     }
-    return new ExportOptions(furnaces, hours, seed, out, frames, itemsPerMinute, randomFaults);
+    return new ExportOptions(
+        furnaces, hours, seed, out, frames, itemsPerMinute, randomFaults, featuresEvery);
   }
 
   private static boolean parseFaults(String value) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,8 @@ class DatasetExportTest {
             + summary.defects()
             + ",\"faults\":"
             + summary.faults()
-            + ",\"frames\":12,\"frameSize\":64}\n",
+            + ",\"frames\":12,\"frameSize\":64,\"featureVectors\":0,\"featureSchemaVersion\":2,"
+            + "\"featuresEverySeconds\":0}\n",
         Files.readString(dir.resolve("manifest.json")));
     String instant = "\"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z\"";
     for (String line : Files.readAllLines(dir.resolve("defects.jsonl"))) {
@@ -124,5 +126,39 @@ class DatasetExportTest {
     assertThrows(
         IllegalArgumentException.class, () -> ExportOptions.parse("--out", "x", "--hours", "many"));
     assertThrows(IllegalArgumentException.class, () -> ExportOptions.parse("--out"));
+  }
+
+  @Test
+  void featureVectorsAreTheEnginesOverTheExportedReadings(@TempDir Path dir) throws IOException {
+    DatasetExport.run(
+        ExportOptions.parse(
+            "--hours", "0.5", "--seed", "7", "--out", dir.toString(), "--features-every-s", "60"));
+    List<String> rows = Files.readAllLines(dir.resolve("features/F1.csv"));
+    List<String> header = List.of(rows.get(0).split(","));
+    assertEquals("at", header.get(0));
+    assertEquals("air.flow:1m:mean", header.get(1), "names without the furnace, tags sorted");
+    assertTrue(header.contains("domain:energyPerTonne"));
+    assertTrue(rows.size() >= 28, "a vector a minute over half an hour: " + rows.size());
+    assertTrue(
+        Files.readString(dir.resolve("manifest.json"))
+            .contains("\"featureVectors\":" + (rows.size() - 1)));
+
+    String[] row = rows.get(10).split(",", -1);
+    long at = Long.parseLong(row[0]);
+    assertEquals(0, at % 60_000);
+    double expected =
+        Files.readAllLines(dir.resolve("readings.csv")).stream()
+            .skip(1)
+            .map(line -> line.split(","))
+            .filter(f -> f[1].equals("F1.crown.T2"))
+            .filter(
+                f -> {
+                  long ts = Instant.parse(f[0]).toEpochMilli();
+                  return ts >= at - 60_000 && ts < at;
+                })
+            .mapToDouble(f -> Double.parseDouble(f[2]))
+            .average()
+            .orElseThrow();
+    assertEquals(expected, Double.parseDouble(row[header.indexOf("crown.T2:1m:mean")]), 1e-9);
   }
 }
