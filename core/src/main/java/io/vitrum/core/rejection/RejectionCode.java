@@ -62,6 +62,16 @@ public enum RejectionCode {
   /** The same tag and timestamp again. */
   DUPLICATE("duplicate", RejectionKind.CONFLICT),
 
+  // ---- models ----
+  /** A model file that does not match its card (sha256, inputs, outputs). */
+  MODEL_MISMATCH("model-mismatch", RejectionKind.UNPROCESSABLE),
+  /** A model version that is not registered (or has no files). */
+  UNKNOWN_MODEL_VERSION("unknown-model-version", RejectionKind.NOT_FOUND),
+  /** A version registered again with other contents: versions are immutable. */
+  VERSION_CONFLICT("version-conflict", RejectionKind.CONFLICT),
+  /** No earlier active version to return to. */
+  NOTHING_TO_ROLL_BACK("nothing-to-roll-back", RejectionKind.CONFLICT),
+
   // ---- any entity ----
   /** The journal failed or refused to store the command's events; nothing was applied. */
   PERSIST_FAILED("persist-failed", RejectionKind.UNAVAILABLE);

@@ -40,6 +40,10 @@ import io.vitrum.streams.history.HistorySettings;
 import io.vitrum.streams.history.HistoryStore;
 import io.vitrum.streams.history.HistoryWriter;
 import io.vitrum.streams.history.Replays;
+import io.vitrum.streams.inference.InferenceMetrics;
+import io.vitrum.streams.inference.InferenceSettings;
+import io.vitrum.streams.inference.InspectionDecisions;
+import io.vitrum.streams.inference.LoadedModels;
 import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.IngestSettings;
 import io.vitrum.streams.ingest.Sources;
@@ -109,7 +113,13 @@ public final class Node {
               CassandraHistoryStore.create(
                   system, HistorySettings.create(config), historyMetrics, Clock.systemUTC());
           LatestFeatures features = new LatestFeatures();
-          startIngest(system, config, ingest, new Consumers(history, historyMetrics, features));
+          InferenceSettings inference = InferenceSettings.create(config);
+          LoadedModels models = LoadedModels.open(inference);
+          startIngest(
+              system,
+              config,
+              ingest,
+              new Consumers(history, historyMetrics, features, inference, models));
           PekkoManagement.get(system).start();
 
           HttpSettings settings = HttpSettings.create(config);
@@ -289,11 +299,16 @@ public final class Node {
    * Where the consumers of {@code vitrum.readings} besides the sensor delivery put what they make.
    */
   private record Consumers(
-      HistoryStore history, HistoryMetrics historyMetrics, LatestFeatures features) {}
+      HistoryStore history,
+      HistoryMetrics historyMetrics,
+      LatestFeatures features,
+      InferenceSettings inference,
+      LoadedModels models) {}
 
   /**
    * The consumers of {@code vitrum.readings} besides the sensor delivery, each in its own group:
-   * the history writer and the live feature stage (each unless switched off).
+   * the history writer and the live feature stage (each unless switched off); and the reject
+   * decisions on {@code vitrum.frames} when the vision model is served.
    */
   private static List<UniqueKillSwitch> startConsumers(
       ActorSystem<Void> system, Config config, Ingest ingest, Consumers consumers) {
@@ -321,6 +336,20 @@ public final class Node {
               consumers.features()::put,
               Clock.systemUTC()));
     }
+    consumers
+        .models()
+        .vision()
+        .ifPresent(
+            vision ->
+                started.add(
+                    new InspectionDecisions(
+                            system,
+                            ingest.kafka(),
+                            consumers.inference(),
+                            vision,
+                            new InferenceMetrics(VitrumMetrics.get(system).registry()),
+                            Clock.systemUTC())
+                        .start()));
     return started;
   }
 

@@ -1,5 +1,6 @@
 package io.vitrum.streams.ingest.kafka;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,12 +32,17 @@ public final class KafkaTopics {
    * thread of its own (it blocks; the common pool has a single thread on a 2-core machine).
    */
   public static CompletionStage<Void> ensure(KafkaSettings settings) {
+    return ensure(settings, List.of());
+  }
+
+  /** Like {@link #ensure(KafkaSettings)}, with {@code others} too (default retention). */
+  public static CompletionStage<Void> ensure(KafkaSettings settings, List<String> others) {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Thread worker =
         new Thread(
             () -> {
               try {
-                ensureBlocking(settings);
+                ensureBlocking(settings, others);
                 done.complete(null);
               } catch (RuntimeException e) {
                 done.completeExceptionally(e);
@@ -48,8 +54,10 @@ public final class KafkaTopics {
     return done;
   }
 
-  private static void ensureBlocking(KafkaSettings settings) {
-    List<NewTopic> topics =
+  private static void ensureBlocking(KafkaSettings settings, List<String> others) {
+    List<NewTopic> topics = new ArrayList<>();
+    others.forEach(name -> topics.add(topic(name, settings, Map.of())));
+    topics.addAll(
         List.of(
             topic(settings.readingsIn(), settings, Map.of()),
             topic(settings.readings(), settings, Map.of()),
@@ -60,7 +68,7 @@ public final class KafkaTopics {
             topic(
                 settings.frames(),
                 settings,
-                Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000))));
+                Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(7L * 24 * 3600 * 1000)))));
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
     try (Admin admin = Admin.create(admin(settings, "10000", "15000"))) {
       while (true) {

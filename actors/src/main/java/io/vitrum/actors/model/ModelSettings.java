@@ -1,0 +1,17 @@
+package io.vitrum.actors.model;
+
+import com.typesafe.config.Config;
+
+/**
+ * The Model entity, from {@code vitrum.model}.
+ *
+ * @param rollbackMargin the active version is rolled back automatically when a live metric is worse
+ *     than its card's held-out figure by more than this share of it
+ * @param snapshotEvery events between snapshots
+ */
+public record ModelSettings(double rollbackMargin, int snapshotEvery) {
+  public static ModelSettings create(Config config) {
+    Config c = config.getConfig("vitrum.model");
+    return new ModelSettings(c.getDouble("rollback-margin"), c.getInt("snapshot-every"));
+  }
+}

@@ -1,0 +1,2 @@
+/** Model references, input normalisation and explanations: the maths of serving, without I/O. */
+package io.vitrum.core.ml;

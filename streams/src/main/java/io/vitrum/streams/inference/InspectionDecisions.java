@@ -1,0 +1,234 @@
+package io.vitrum.streams.inference;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vitrum.streams.ingest.kafka.KafkaSettings;
+import io.vitrum.streams.ingest.kafka.KafkaTopics;
+import io.vitrum.streams.ml.FramePixels;
+import io.vitrum.streams.ml.VisionClassifier;
+import io.vitrum.streams.ml.VisionVerdict;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.kafka.CommitterSettings;
+import org.apache.pekko.kafka.ConsumerMessage;
+import org.apache.pekko.kafka.ConsumerMessage.CommittableMessage;
+import org.apache.pekko.kafka.ProducerMessage;
+import org.apache.pekko.kafka.Subscriptions;
+import org.apache.pekko.kafka.javadsl.Committer;
+import org.apache.pekko.kafka.javadsl.Consumer;
+import org.apache.pekko.kafka.javadsl.Producer;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.RestartSettings;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.RestartSource;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reject decision of every inspected item: frames from {@code vitrum.frames} (its own consumer
+ * group), micro-batched ({@code groupedWithin}), classified by the vision model on the inference
+ * dispatcher, one {@link InspectionDecision} per frame to {@code vitrum.inspection.decisions}.
+ * Offsets are committed once the decisions are in Kafka, so a crash repeats decisions, never skips
+ * one. A frame the model cannot read is rejected with its reason, never dropped; it does not stop
+ * the stream.
+ */
+public final class InspectionDecisions {
+  private static final Logger log = LoggerFactory.getLogger(InspectionDecisions.class);
+  private static final String DISPATCHER = "vitrum-inference-dispatcher";
+  private static final ObjectWriter JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build()
+          .writer();
+
+  private final ActorSystem<?> system;
+  private final KafkaSettings kafka;
+  private final InferenceSettings settings;
+  private final VisionClassifier vision;
+  private final InferenceMetrics metrics;
+  private final Clock clock;
+  private final Executor executor;
+
+  public InspectionDecisions(
+      ActorSystem<?> system,
+      KafkaSettings kafka,
+      InferenceSettings settings,
+      VisionClassifier vision,
+      InferenceMetrics metrics,
+      Clock clock) {
+    this.system = system;
+    this.kafka = kafka;
+    this.settings = settings;
+    this.vision = vision;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.executor = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
+  }
+
+  /**
+   * Runs until the kill switch is pulled; restarts from the last commit after a failure. Creates
+   * the decisions topic when it is missing.
+   */
+  public UniqueKillSwitch start() {
+    KafkaTopics.ensure(kafka, List.of(settings.decisionsTopic()))
+        .whenComplete(
+            (done, error) -> {
+              if (error != null) {
+                log.warn("Cannot create {}: {}", settings.decisionsTopic(), error.toString());
+              }
+            });
+    log.info(
+        "Deciding rejects of {} with {} into {} (group {})",
+        kafka.frames(),
+        modelName(),
+        settings.decisionsTopic(),
+        settings.inspectionGroupId());
+    RestartSettings restart =
+        RestartSettings.create(Duration.ofSeconds(1), Duration.ofSeconds(30), 0.2);
+    return RestartSource.onFailuresWithBackoff(
+            restart,
+            () ->
+                Consumer.committableSource(
+                        kafka.consumer(system, settings.inspectionGroupId()),
+                        Subscriptions.topics(kafka.frames()))
+                    .groupedWithin(settings.batchMax(), settings.batchDelay())
+                    .mapAsync(
+                        settings.parallelism(),
+                        batch -> CompletableFuture.supplyAsync(() -> envelope(batch), executor))
+                    .via(Producer.flexiFlow(kafka.producer(system)))
+                    .map(ProducerMessage.Results::passThrough)
+                    .via(Committer.flow(CommitterSettings.create(system))))
+        .viaMat(KillSwitches.single(), Keep.right())
+        .toMat(Sink.ignore(), Keep.left())
+        .run(system);
+  }
+
+  private String modelName() {
+    return vision.model().card().name() + "/" + vision.model().card().version();
+  }
+
+  private ProducerMessage.Envelope<String, byte[], ConsumerMessage.Committable> envelope(
+      List<CommittableMessage<String, byte[]>> batch) {
+    List<ProducerRecord<String, byte[]>> out = new ArrayList<>(batch.size());
+    for (InspectionDecision d : decide(batch.stream().map(CommittableMessage::record).toList())) {
+      out.add(new ProducerRecord<>(settings.decisionsTopic(), d.furnace(), encode(d)));
+    }
+    ConsumerMessage.CommittableOffsetBatch offsets =
+        ConsumerMessage.createCommittableOffsetBatch(
+            batch.stream().map(CommittableMessage::committableOffset).toList());
+    return ProducerMessage.multi(out, offsets);
+  }
+
+  /** The decisions for {@code frames}, in order: one batch through the model for the readable. */
+  List<InspectionDecision> decide(List<ConsumerRecord<String, byte[]>> frames) {
+    int side = vision.side();
+    int pixels = side * side;
+    float[] input = new float[frames.size() * pixels];
+    String[] unreadable = new String[frames.size()];
+    int readable = 0;
+    int[] slot = new int[frames.size()];
+    for (int i = 0; i < frames.size(); i++) {
+      try {
+        FramePixels.read(frames.get(i).value(), side, input, readable * pixels);
+        slot[i] = readable++;
+      } catch (IllegalArgumentException e) {
+        unreadable[i] = e.getMessage();
+      }
+    }
+    long started = System.nanoTime();
+    List<VisionVerdict> verdicts =
+        readable == 0 ? List.of() : vision.classifyPixels(input, readable);
+    metrics.batch(modelName(), readable, System.nanoTime() - started);
+    Instant now = clock.instant();
+    List<InspectionDecision> out = new ArrayList<>(frames.size());
+    for (int i = 0; i < frames.size(); i++) {
+      ConsumerRecord<String, byte[]> r = frames.get(i);
+      String furnace = header(r, "furnace", r.key());
+      String line = header(r, "line", furnace);
+      long item = parseLong(header(r, "item", "-1"));
+      Instant captured = parseInstant(header(r, "ts", null), r.timestamp());
+      metrics.captureToDecision(Duration.between(captured, now));
+      if (unreadable[i] != null) {
+        out.add(
+            new InspectionDecision(
+                furnace,
+                line,
+                item,
+                captured,
+                now,
+                InspectionDecision.UNREADABLE,
+                null,
+                null,
+                true,
+                modelName(),
+                unreadable[i]));
+      } else {
+        VisionVerdict v = verdicts.get(slot[i]);
+        out.add(
+            new InspectionDecision(
+                furnace,
+                line,
+                item,
+                captured,
+                now,
+                v.label(),
+                v.probability(),
+                v.defectProbability(),
+                v.reject(),
+                modelName(),
+                null));
+      }
+    }
+    return out;
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> r, String name, String fallback) {
+    Header h = r.headers().lastHeader(name);
+    return h == null ? fallback : new String(h.value(), StandardCharsets.UTF_8);
+  }
+
+  private static long parseLong(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static Instant parseInstant(String text, long recordTimestamp) {
+    if (text != null) {
+      try {
+        return Instant.parse(text);
+      } catch (DateTimeParseException e) {
+        // fall back to the record's timestamp
+      }
+    }
+    return Instant.ofEpochMilli(recordTimestamp);
+  }
+
+  private static byte[] encode(InspectionDecision d) {
+    try {
+      return JSON.writeValueAsBytes(d);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + d, e);
+    }
+  }
+}
