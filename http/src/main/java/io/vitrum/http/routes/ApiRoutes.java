@@ -49,6 +49,7 @@ public final class ApiRoutes extends AllDirectives {
       AuditRoutes audit,
       PipelineRoutes pipeline,
       FeatureRoutes features,
+      ModelRoutes models,
       HistoryRoutes history,
       ReplayRoutes replay,
       Guard guard,
@@ -74,6 +75,7 @@ public final class ApiRoutes extends AllDirectives {
                                             audit.routes(),
                                             pipeline.routes(),
                                             features.routes(),
+                                            models.routes(),
                                             replay.routes())))),
                     ws.routes(),
                     landing())));
@@ -89,6 +91,7 @@ public final class ApiRoutes extends AllDirectives {
             AuditRoutes.ENDPOINTS,
             PipelineRoutes.ENDPOINTS,
             FeatureRoutes.ENDPOINTS,
+            ModelRoutes.ENDPOINTS,
             HistoryRoutes.ENDPOINTS,
             ReplayRoutes.ENDPOINTS)
         .flatMap(List::stream)

@@ -5,6 +5,9 @@ import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.FurnaceSettings;
 import io.vitrum.actors.furnace.SensorAnomalyToFurnaceAlarms;
 import io.vitrum.actors.metrics.VitrumMetrics;
+import io.vitrum.actors.model.Model;
+import io.vitrum.actors.model.ModelQuality;
+import io.vitrum.actors.model.ModelSettings;
 import io.vitrum.actors.projection.ProjectionSettings;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorSettings;
@@ -24,6 +27,7 @@ import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HistoryRoutes;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.routes.IngestRoutes;
+import io.vitrum.http.routes.ModelRoutes;
 import io.vitrum.http.routes.PipelineRoutes;
 import io.vitrum.http.routes.ReplayRoutes;
 import io.vitrum.http.routes.SensorRoutes;
@@ -43,7 +47,7 @@ import io.vitrum.streams.history.Replays;
 import io.vitrum.streams.inference.InferenceMetrics;
 import io.vitrum.streams.inference.InferenceSettings;
 import io.vitrum.streams.inference.InspectionDecisions;
-import io.vitrum.streams.inference.LoadedModels;
+import io.vitrum.streams.inference.ServedModels;
 import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.IngestSettings;
 import io.vitrum.streams.ingest.Sources;
@@ -114,7 +118,7 @@ public final class Node {
                   system, HistorySettings.create(config), historyMetrics, Clock.systemUTC());
           LatestFeatures features = new LatestFeatures();
           InferenceSettings inference = InferenceSettings.create(config);
-          LoadedModels models = LoadedModels.open(inference);
+          ServedModels models = ServedModels.open(inference);
           startIngest(
               system,
               config,
@@ -146,7 +150,8 @@ public final class Node {
                       security,
                       audit,
                       history,
-                      features))
+                      features,
+                      models))
               .whenComplete(
                   (binding, failure) -> {
                     if (failure != null) {
@@ -173,6 +178,7 @@ public final class Node {
     Furnace.init(system, FurnaceSettings.create(config));
     TwinSettings twin = TwinSettings.create(config);
     Twin.init(system, twin, DigitalTwin.container(twin.simulation()));
+    Model.init(system, ModelSettings.create(config));
   }
 
   /** Starts the read sides over the entities' tagged events; after {@link #initEntities}. */
@@ -196,7 +202,8 @@ public final class Node {
       Security security,
       AuditTrail audit,
       HistoryStore history,
-      LatestFeatures features) {
+      LatestFeatures features,
+      ServedModels models) {
     ClusterSharding sharding = ClusterSharding.get(system);
     Config config = system.settings().config();
     HistorySettings historySettings = HistorySettings.create(config);
@@ -216,6 +223,7 @@ public final class Node {
             new AuditRoutes(audit, Clock.systemUTC()),
             new PipelineRoutes(pipeline),
             new FeatureRoutes(features),
+            new ModelRoutes(sharding, settings, models, Clock.systemUTC()),
             new HistoryRoutes(
                 query,
                 historySettings.query(),
@@ -303,7 +311,7 @@ public final class Node {
       HistoryMetrics historyMetrics,
       LatestFeatures features,
       InferenceSettings inference,
-      LoadedModels models) {}
+      ServedModels models) {}
 
   /**
    * The consumers of {@code vitrum.readings} besides the sensor delivery, each in its own group:
@@ -336,20 +344,21 @@ public final class Node {
               consumers.features()::put,
               Clock.systemUTC()));
     }
-    consumers
-        .models()
-        .vision()
-        .ifPresent(
-            vision ->
-                started.add(
-                    new InspectionDecisions(
-                            system,
-                            ingest.kafka(),
-                            consumers.inference(),
-                            vision,
-                            new InferenceMetrics(VitrumMetrics.get(system).registry()),
-                            Clock.systemUTC())
-                        .start()));
+    if (consumers.models().vision().isPresent()) {
+      ModelQuality quality =
+          new ModelQuality(
+              system, HttpSettings.create(config).askTimeout(), consumers.models()::activate);
+      started.add(
+          new InspectionDecisions(
+                  system,
+                  ingest.kafka(),
+                  consumers.inference(),
+                  consumers.models(),
+                  new InferenceMetrics(VitrumMetrics.get(system).registry()),
+                  quality::report,
+                  Clock.systemUTC())
+              .start());
+    }
     return started;
   }
 

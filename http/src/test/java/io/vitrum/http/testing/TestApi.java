@@ -16,6 +16,7 @@ import io.vitrum.http.server.Node;
 import io.vitrum.http.server.TlsSettings;
 import io.vitrum.streams.features.LatestFeatures;
 import io.vitrum.streams.history.InMemoryHistoryStore;
+import io.vitrum.streams.inference.ServedModels;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -131,7 +132,8 @@ public final class TestApi implements AutoCloseable {
         TestSecurity.create(config, audit),
         audit,
         history,
-        new LatestFeatures());
+        new LatestFeatures(),
+        ServedModels.none());
   }
 
   /** The node's projections, each over the in-memory journal instead of Cassandra. */

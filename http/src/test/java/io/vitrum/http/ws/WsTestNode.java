@@ -14,6 +14,7 @@ import io.vitrum.http.server.Node;
 import io.vitrum.http.testing.InMemoryAuditTrail;
 import io.vitrum.streams.features.LatestFeatures;
 import io.vitrum.streams.history.InMemoryHistoryStore;
+import io.vitrum.streams.inference.ServedModels;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -101,7 +102,8 @@ final class WsTestNode implements AutoCloseable {
                       security,
                       new InMemoryAuditTrail(),
                       new InMemoryHistoryStore(),
-                      new LatestFeatures()))
+                      new LatestFeatures(),
+                      ServedModels.none()))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
               .localAddress()

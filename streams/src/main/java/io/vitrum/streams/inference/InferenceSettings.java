@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param parallelism micro-batches in flight per stage
  * @param inspectionGroupId the decision stage's consumer group on {@code vitrum.frames}
  * @param decisionsTopic where reject decisions go
+ * @param scoreWindow labelled frames per live score of a vision version
  */
 public record InferenceSettings(
     boolean enabled,
@@ -24,7 +25,8 @@ public record InferenceSettings(
     Duration batchDelay,
     int parallelism,
     String inspectionGroupId,
-    String decisionsTopic) {
+    String decisionsTopic,
+    int scoreWindow) {
 
   public static InferenceSettings create(Config config) {
     Config c = config.getConfig("vitrum.inference");
@@ -36,7 +38,8 @@ public record InferenceSettings(
         c.getDuration("batch-delay"),
         c.getInt("parallelism"),
         c.getString("inspection-group-id"),
-        c.getString("topics.decisions"));
+        c.getString("topics.decisions"),
+        c.getInt("score-window"));
   }
 
   /** The same settings with the topic names prefixed (tests give each class its own). */
@@ -49,7 +52,8 @@ public record InferenceSettings(
         batchDelay,
         parallelism,
         prefix + inspectionGroupId,
-        prefix + decisionsTopic);
+        prefix + decisionsTopic,
+        scoreWindow);
   }
 
   /** The same settings reading models from {@code dir}. */
@@ -62,6 +66,7 @@ public record InferenceSettings(
         batchDelay,
         parallelism,
         inspectionGroupId,
-        decisionsTopic);
+        decisionsTopic,
+        scoreWindow);
   }
 }

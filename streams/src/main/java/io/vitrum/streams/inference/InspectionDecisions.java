@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.vitrum.core.ml.ModelRef;
+import io.vitrum.core.ml.RejectScore;
 import io.vitrum.streams.ingest.kafka.KafkaSettings;
 import io.vitrum.streams.ingest.kafka.KafkaTopics;
 import io.vitrum.streams.ml.FramePixels;
+import io.vitrum.streams.ml.ModelCard;
 import io.vitrum.streams.ml.VisionClassifier;
 import io.vitrum.streams.ml.VisionVerdict;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +19,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -48,6 +55,10 @@ import org.slf4j.LoggerFactory;
  * Offsets are committed once the decisions are in Kafka, so a crash repeats decisions, never skips
  * one. A frame the model cannot read is rejected with its reason, never dropped; it does not stop
  * the stream.
+ *
+ * <p>Frames with a {@code label} header (the true class: the simulated plant sends it, a plant's
+ * later manual inspection could) score the active version and the shadow; each window of {@code
+ * score-window} labelled frames is handed to {@code scored} (the Model entity's live quality).
  */
 public final class InspectionDecisions {
   private static final Logger log = LoggerFactory.getLogger(InspectionDecisions.class);
@@ -62,8 +73,10 @@ public final class InspectionDecisions {
   private final ActorSystem<?> system;
   private final KafkaSettings kafka;
   private final InferenceSettings settings;
-  private final VisionClassifier vision;
+  private final ServedModels models;
   private final InferenceMetrics metrics;
+  private final BiConsumer<ModelRef, RejectScore> scored;
+  private final Map<ModelRef, RejectScore> scores = new HashMap<>();
   private final Clock clock;
   private final Executor executor;
 
@@ -71,14 +84,16 @@ public final class InspectionDecisions {
       ActorSystem<?> system,
       KafkaSettings kafka,
       InferenceSettings settings,
-      VisionClassifier vision,
+      ServedModels models,
       InferenceMetrics metrics,
+      BiConsumer<ModelRef, RejectScore> scored,
       Clock clock) {
     this.system = system;
     this.kafka = kafka;
     this.settings = settings;
-    this.vision = vision;
+    this.models = models;
     this.metrics = metrics;
+    this.scored = scored;
     this.clock = clock;
     this.executor = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
   }
@@ -98,7 +113,7 @@ public final class InspectionDecisions {
     log.info(
         "Deciding rejects of {} with {} into {} (group {})",
         kafka.frames(),
-        modelName(),
+        models.activeVersions().get(ServedModels.VISION),
         settings.decisionsTopic(),
         settings.inspectionGroupId());
     RestartSettings restart =
@@ -121,8 +136,9 @@ public final class InspectionDecisions {
         .run(system);
   }
 
-  private String modelName() {
-    return vision.model().card().name() + "/" + vision.model().card().version();
+  private static ModelRef ref(VisionClassifier classifier) {
+    ModelCard card = classifier.model().card();
+    return new ModelRef(card.name(), card.version());
   }
 
   private ProducerMessage.Envelope<String, byte[], ConsumerMessage.Committable> envelope(
@@ -137,8 +153,13 @@ public final class InspectionDecisions {
     return ProducerMessage.multi(out, offsets);
   }
 
-  /** The decisions for {@code frames}, in order: one batch through the model for the readable. */
+  /**
+   * The decisions for {@code frames}, in order: one batch through the active vision model for the
+   * readable ones (and through the shadow, scored but never acted on).
+   */
   List<InspectionDecision> decide(List<ConsumerRecord<String, byte[]>> frames) {
+    VisionClassifier vision =
+        models.vision().orElseThrow(() -> new IllegalStateException("no vision model served"));
     int side = vision.side();
     int pixels = side * side;
     float[] input = new float[frames.size() * pixels];
@@ -153,11 +174,12 @@ public final class InspectionDecisions {
         unreadable[i] = e.getMessage();
       }
     }
-    long started = System.nanoTime();
-    List<VisionVerdict> verdicts =
-        readable == 0 ? List.of() : vision.classifyPixels(input, readable);
-    metrics.batch(modelName(), readable, System.nanoTime() - started);
+    int count = readable;
+    List<VisionVerdict> verdicts = run(vision, input, count);
+    Optional<VisionClassifier> shadow = models.visionShadow().filter(s -> s.side() == side);
+    List<VisionVerdict> shadowVerdicts = shadow.map(s -> run(s, input, count)).orElse(null);
     Instant now = clock.instant();
+    ModelRef active = ref(vision);
     List<InspectionDecision> out = new ArrayList<>(frames.size());
     for (int i = 0; i < frames.size(); i++) {
       ConsumerRecord<String, byte[]> r = frames.get(i);
@@ -178,26 +200,64 @@ public final class InspectionDecisions {
                 null,
                 null,
                 true,
-                modelName(),
+                active.toString(),
                 unreadable[i]));
-      } else {
-        VisionVerdict v = verdicts.get(slot[i]);
-        out.add(
-            new InspectionDecision(
-                furnace,
-                line,
-                item,
-                captured,
-                now,
-                v.label(),
-                v.probability(),
-                v.defectProbability(),
-                v.reject(),
-                modelName(),
-                null));
+        continue;
+      }
+      VisionVerdict v = verdicts.get(slot[i]);
+      out.add(
+          new InspectionDecision(
+              furnace,
+              line,
+              item,
+              captured,
+              now,
+              v.label(),
+              v.probability(),
+              v.defectProbability(),
+              v.reject(),
+              active.toString(),
+              null));
+      String label = header(r, "label", null);
+      if (label != null) {
+        boolean defect = !label.equals("none");
+        score(active, defect, v.reject());
+        if (shadowVerdicts != null) {
+          score(ref(shadow.get()), defect, shadowVerdicts.get(slot[i]).reject());
+        }
       }
     }
     return out;
+  }
+
+  private List<VisionVerdict> run(VisionClassifier classifier, float[] input, int count) {
+    if (count == 0) {
+      return List.of();
+    }
+    long started = System.nanoTime();
+    List<VisionVerdict> verdicts = classifier.classifyPixels(input, count);
+    metrics.batch(ref(classifier).toString(), count, System.nanoTime() - started);
+    return verdicts;
+  }
+
+  /**
+   * Scores a decision of {@code version} against a labelled frame; every {@code score-window}
+   * labelled frames, hands the window's score on and starts a new one.
+   */
+  private void score(ModelRef version, boolean defect, boolean rejected) {
+    RejectScore done = null;
+    synchronized (scores) {
+      RejectScore s = scores.getOrDefault(version, RejectScore.EMPTY).add(defect, rejected);
+      if (s.count() >= settings.scoreWindow()) {
+        done = s;
+        scores.remove(version);
+      } else {
+        scores.put(version, s);
+      }
+    }
+    if (done != null) {
+      scored.accept(version, done);
+    }
   }
 
   private static String header(ConsumerRecord<String, byte[]> r, String name, String fallback) {
