@@ -16,6 +16,7 @@ import io.vitrum.http.server.Node;
 import io.vitrum.http.server.TlsSettings;
 import io.vitrum.streams.features.LatestFeatures;
 import io.vitrum.streams.history.InMemoryHistoryStore;
+import io.vitrum.streams.inference.InferenceSettings;
 import io.vitrum.streams.inference.ServedModels;
 import java.net.URI;
 import java.time.Duration;
@@ -71,6 +72,7 @@ public final class TestApi implements AutoCloseable {
             pekko.persistence.testkit.events.serialize = on
             pekko.persistence.testkit.snapshots.serialize = on
             vitrum.http.port = 0
+            vitrum.inference.models-dir = "no-models-in-api-tests"
             """)
         .withFallback(PersistenceTestKitPlugin.getInstance().config())
         .withFallback(PersistenceTestKitSnapshotPlugin.config())
@@ -133,7 +135,7 @@ public final class TestApi implements AutoCloseable {
         audit,
         history,
         new LatestFeatures(),
-        ServedModels.none());
+        ServedModels.open(InferenceSettings.create(config)));
   }
 
   /** The node's projections, each over the in-memory journal instead of Cassandra. */
