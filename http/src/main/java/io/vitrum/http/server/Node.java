@@ -13,6 +13,7 @@ import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.actors.twin.TwinSettings;
+import io.vitrum.core.features.FeatureVector;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.http.audit.AuditSettings;
 import io.vitrum.http.audit.AuditTrail;
@@ -47,11 +48,17 @@ import io.vitrum.streams.history.Replays;
 import io.vitrum.streams.inference.InferenceMetrics;
 import io.vitrum.streams.inference.InferenceSettings;
 import io.vitrum.streams.inference.InspectionDecisions;
+import io.vitrum.streams.inference.LatestPredictions;
+import io.vitrum.streams.inference.Prediction;
+import io.vitrum.streams.inference.PredictionPublisher;
+import io.vitrum.streams.inference.PredictionStage;
+import io.vitrum.streams.inference.Predictor;
 import io.vitrum.streams.inference.ServedModels;
 import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.IngestSettings;
 import io.vitrum.streams.ingest.Sources;
 import io.vitrum.streams.ingest.kafka.KafkaSettings;
+import io.vitrum.streams.ingest.kafka.KafkaTopics;
 import io.vitrum.streams.ingest.writeback.SetpointWriteBack;
 import io.vitrum.streams.ingest.writeback.WriteBackSettings;
 import java.time.Clock;
@@ -64,9 +71,11 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Adapter;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -77,6 +86,7 @@ import org.apache.pekko.http.javadsl.server.Route;
 import org.apache.pekko.management.cluster.bootstrap.ClusterBootstrap;
 import org.apache.pekko.management.javadsl.PekkoManagement;
 import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * Assembles one Vitrum node: metrics, the sharded entities, the projections that connect them,
@@ -119,11 +129,12 @@ public final class Node {
           LatestFeatures features = new LatestFeatures();
           InferenceSettings inference = InferenceSettings.create(config);
           ServedModels models = ServedModels.open(inference);
+          LatestPredictions predictions = new LatestPredictions();
           startIngest(
               system,
               config,
               ingest,
-              new Consumers(history, historyMetrics, features, inference, models));
+              new Consumers(history, historyMetrics, features, inference, models, predictions));
           PekkoManagement.get(system).start();
 
           HttpSettings settings = HttpSettings.create(config);
@@ -311,7 +322,8 @@ public final class Node {
       HistoryMetrics historyMetrics,
       LatestFeatures features,
       InferenceSettings inference,
-      ServedModels models) {}
+      ServedModels models,
+      LatestPredictions predictions) {}
 
   /**
    * The consumers of {@code vitrum.readings} besides the sensor delivery, each in its own group:
@@ -334,7 +346,25 @@ public final class Node {
               .start());
     }
     FeatureSettings features = FeatureSettings.create(config);
+    InferenceMetrics inferenceMetrics = new InferenceMetrics(VitrumMetrics.get(system).registry());
     if (features.enabled()) {
+      Flow<FeatureVector, Prediction, NotUsed> predictions =
+          PredictionStage.flow(
+                  new Predictor(consumers.models(), inferenceMetrics),
+                  consumers.inference(),
+                  system
+                      .dispatchers()
+                      .lookup(DispatcherSelector.fromConfig(InferenceSettings.DISPATCHER)))
+              .via(
+                  PredictionPublisher.flow(
+                      system,
+                      ingest.kafka(),
+                      consumers.inference(),
+                      consumers.predictions(),
+                      HttpSettings.create(config).askTimeout()));
+      KafkaTopics.ensure(
+          ingest.kafka(),
+          List.of(consumers.inference().predictionsTopic(), consumers.inference().alertsTopic()));
       started.add(
           LiveFeatures.start(
               system,
@@ -342,6 +372,7 @@ public final class Node {
               features,
               ingest.tagMaps(),
               consumers.features()::put,
+              predictions,
               Clock.systemUTC()));
     }
     if (consumers.models().vision().isPresent()) {
@@ -354,7 +385,7 @@ public final class Node {
                   ingest.kafka(),
                   consumers.inference(),
                   consumers.models(),
-                  new InferenceMetrics(VitrumMetrics.get(system).registry()),
+                  inferenceMetrics,
                   quality::report,
                   Clock.systemUTC())
               .start());

@@ -13,11 +13,13 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.kafka.Subscriptions;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.RestartSettings;
 import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.RestartSource;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -49,6 +51,21 @@ public final class LiveFeatures {
       Supplier<TagMap> tagMap,
       Consumer<FeatureVector> sink,
       Clock clock) {
+    return start(system, kafka, settings, tagMap, sink, Flow.create(), clock);
+  }
+
+  /**
+   * As above, the vectors also going through {@code downstream} (the models), which backpressures
+   * the stage.
+   */
+  public static <T> UniqueKillSwitch start(
+      ActorSystem<?> system,
+      KafkaSettings kafka,
+      FeatureSettings settings,
+      Supplier<TagMap> tagMap,
+      Consumer<FeatureVector> sink,
+      Flow<FeatureVector, T, NotUsed> downstream,
+      Clock clock) {
     log.info(
         "Computing live features from {} (group {}, every {})",
         kafka.readings(),
@@ -73,7 +90,9 @@ public final class LiveFeatures {
                             furnace -> tagsOf(tagMap.get(), furnace),
                             settings.idle())))
         .viaMat(KillSwitches.single(), Keep.right())
-        .toMat(Sink.foreach(sink::accept), Keep.left())
+        .alsoTo(Sink.foreach(sink::accept))
+        .via(downstream)
+        .toMat(Sink.ignore(), Keep.left())
         .run(system);
   }
 

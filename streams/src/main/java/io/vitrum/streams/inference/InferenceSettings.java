@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param inspectionGroupId the decision stage's consumer group on {@code vitrum.frames}
  * @param decisionsTopic where reject decisions go
  * @param scoreWindow labelled frames per live score of a vision version
+ * @param predictionsTopic where predictions go
+ * @param alertsTopic where the models' alerts go
  */
 public record InferenceSettings(
     boolean enabled,
@@ -26,7 +28,11 @@ public record InferenceSettings(
     int parallelism,
     String inspectionGroupId,
     String decisionsTopic,
-    int scoreWindow) {
+    int scoreWindow,
+    String predictionsTopic,
+    String alertsTopic) {
+  /** The dispatcher model runs block threads of (never the default one). */
+  public static final String DISPATCHER = "vitrum-inference-dispatcher";
 
   public static InferenceSettings create(Config config) {
     Config c = config.getConfig("vitrum.inference");
@@ -39,7 +45,9 @@ public record InferenceSettings(
         c.getInt("parallelism"),
         c.getString("inspection-group-id"),
         c.getString("topics.decisions"),
-        c.getInt("score-window"));
+        c.getInt("score-window"),
+        c.getString("topics.predictions"),
+        c.getString("topics.alerts"));
   }
 
   /** The same settings with the topic names prefixed (tests give each class its own). */
@@ -53,7 +61,9 @@ public record InferenceSettings(
         parallelism,
         prefix + inspectionGroupId,
         prefix + decisionsTopic,
-        scoreWindow);
+        scoreWindow,
+        prefix + predictionsTopic,
+        prefix + alertsTopic);
   }
 
   /** The same settings reading models from {@code dir}. */
@@ -67,6 +77,8 @@ public record InferenceSettings(
         parallelism,
         inspectionGroupId,
         decisionsTopic,
-        scoreWindow);
+        scoreWindow,
+        predictionsTopic,
+        alertsTopic);
   }
 }

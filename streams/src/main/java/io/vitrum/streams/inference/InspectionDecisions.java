@@ -62,7 +62,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class InspectionDecisions {
   private static final Logger log = LoggerFactory.getLogger(InspectionDecisions.class);
-  private static final String DISPATCHER = "vitrum-inference-dispatcher";
   private static final ObjectWriter JSON =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
@@ -95,7 +94,8 @@ public final class InspectionDecisions {
     this.metrics = metrics;
     this.scored = scored;
     this.clock = clock;
-    this.executor = system.dispatchers().lookup(DispatcherSelector.fromConfig(DISPATCHER));
+    this.executor =
+        system.dispatchers().lookup(DispatcherSelector.fromConfig(InferenceSettings.DISPATCHER));
   }
 
   /**
