@@ -50,6 +50,7 @@ public final class ApiRoutes extends AllDirectives {
       PipelineRoutes pipeline,
       FeatureRoutes features,
       ModelRoutes models,
+      ExplainabilityRoutes explainability,
       HistoryRoutes history,
       ReplayRoutes replay,
       Guard guard,
@@ -76,6 +77,7 @@ public final class ApiRoutes extends AllDirectives {
                                             pipeline.routes(),
                                             features.routes(),
                                             models.routes(),
+                                            explainability.routes(),
                                             replay.routes())))),
                     ws.routes(),
                     landing())));
@@ -92,6 +94,7 @@ public final class ApiRoutes extends AllDirectives {
             PipelineRoutes.ENDPOINTS,
             FeatureRoutes.ENDPOINTS,
             ModelRoutes.ENDPOINTS,
+            ExplainabilityRoutes.ENDPOINTS,
             HistoryRoutes.ENDPOINTS,
             ReplayRoutes.ENDPOINTS)
         .flatMap(List::stream)

@@ -23,6 +23,7 @@ import io.vitrum.http.auth.Security;
 import io.vitrum.http.errors.Problems;
 import io.vitrum.http.routes.ApiRoutes;
 import io.vitrum.http.routes.AuditRoutes;
+import io.vitrum.http.routes.ExplainabilityRoutes;
 import io.vitrum.http.routes.FeatureRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HistoryRoutes;
@@ -45,6 +46,7 @@ import io.vitrum.streams.history.HistorySettings;
 import io.vitrum.streams.history.HistoryStore;
 import io.vitrum.streams.history.HistoryWriter;
 import io.vitrum.streams.history.Replays;
+import io.vitrum.streams.inference.Explainer;
 import io.vitrum.streams.inference.InferenceMetrics;
 import io.vitrum.streams.inference.InferenceSettings;
 import io.vitrum.streams.inference.InspectionDecisions;
@@ -96,6 +98,9 @@ import org.apache.pekko.stream.javadsl.Flow;
 public final class Node {
   /** How often the pipeline metrics start a new window. */
   private static final Duration PIPELINE_WINDOW = Duration.ofSeconds(10);
+
+  /** Coalitions per KernelSHAP explanation (one batched model run). */
+  private static final int EXPLANATION_COALITIONS = 128;
 
   private Node() {}
 
@@ -162,7 +167,8 @@ public final class Node {
                       audit,
                       history,
                       features,
-                      models))
+                      models,
+                      predictions))
               .whenComplete(
                   (binding, failure) -> {
                     if (failure != null) {
@@ -214,7 +220,8 @@ public final class Node {
       AuditTrail audit,
       HistoryStore history,
       LatestFeatures features,
-      ServedModels models) {
+      ServedModels models,
+      LatestPredictions predictions) {
     ClusterSharding sharding = ClusterSharding.get(system);
     Config config = system.settings().config();
     HistorySettings historySettings = HistorySettings.create(config);
@@ -235,6 +242,12 @@ public final class Node {
             new PipelineRoutes(pipeline),
             new FeatureRoutes(features),
             new ModelRoutes(sharding, settings, models, Clock.systemUTC()),
+            new ExplainabilityRoutes(
+                predictions,
+                new Explainer(models, EXPLANATION_COALITIONS),
+                system
+                    .dispatchers()
+                    .lookup(DispatcherSelector.fromConfig(InferenceSettings.DISPATCHER))),
             new HistoryRoutes(
                 query,
                 historySettings.query(),

@@ -17,6 +17,7 @@ import io.vitrum.http.server.TlsSettings;
 import io.vitrum.streams.features.LatestFeatures;
 import io.vitrum.streams.history.InMemoryHistoryStore;
 import io.vitrum.streams.inference.InferenceSettings;
+import io.vitrum.streams.inference.LatestPredictions;
 import io.vitrum.streams.inference.ServedModels;
 import java.net.URI;
 import java.time.Duration;
@@ -135,7 +136,8 @@ public final class TestApi implements AutoCloseable {
         audit,
         history,
         new LatestFeatures(),
-        ServedModels.open(InferenceSettings.create(config)));
+        ServedModels.open(InferenceSettings.create(config)),
+        new LatestPredictions());
   }
 
   /** The node's projections, each over the in-memory journal instead of Cassandra. */

@@ -14,6 +14,7 @@ import io.vitrum.http.server.Node;
 import io.vitrum.http.testing.InMemoryAuditTrail;
 import io.vitrum.streams.features.LatestFeatures;
 import io.vitrum.streams.history.InMemoryHistoryStore;
+import io.vitrum.streams.inference.LatestPredictions;
 import io.vitrum.streams.inference.ServedModels;
 import java.time.Clock;
 import java.time.Duration;
@@ -103,7 +104,8 @@ final class WsTestNode implements AutoCloseable {
                       new InMemoryAuditTrail(),
                       new InMemoryHistoryStore(),
                       new LatestFeatures(),
-                      ServedModels.none()))
+                      ServedModels.none(),
+                      new LatestPredictions()))
               .toCompletableFuture()
               .get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)
               .localAddress()

@@ -33,7 +33,7 @@ public final class PredictionPublisher {
 
   private PredictionPublisher() {}
 
-  public static Flow<Prediction, Prediction, NotUsed> flow(
+  public static Flow<Predicted, Prediction, NotUsed> flow(
       ActorSystem<?> system,
       KafkaSettings kafka,
       InferenceSettings settings,
@@ -42,12 +42,13 @@ public final class PredictionPublisher {
     ClusterSharding sharding = ClusterSharding.get(system);
     Creator<
             org.apache.pekko.japi.function.Function<
-                Prediction, Iterable<ProducerMessage.Envelope<String, byte[], Prediction>>>>
+                Predicted, Iterable<ProducerMessage.Envelope<String, byte[], Prediction>>>>
         rules =
             () -> {
               AlertRules alerts = new AlertRules();
-              return p -> {
-                latest.put(p);
+              return predicted -> {
+                latest.put(predicted);
+                Prediction p = predicted.prediction();
                 List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
                 records.add(
                     new ProducerRecord<>(settings.predictionsTopic(), p.furnace(), json(p)));
@@ -58,7 +59,7 @@ public final class PredictionPublisher {
                 return List.of(ProducerMessage.multi(records, p));
               };
             };
-    return Flow.<Prediction>create()
+    return Flow.<Predicted>create()
         .statefulMapConcat(rules)
         .via(Producer.flexiFlow(kafka.producer(system)))
         .map(ProducerMessage.Results::passThrough);

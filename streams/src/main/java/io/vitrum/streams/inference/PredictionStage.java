@@ -24,7 +24,7 @@ public final class PredictionStage {
 
   private PredictionStage() {}
 
-  public static Flow<FeatureVector, Prediction, NotUsed> flow(
+  public static Flow<FeatureVector, Predicted, NotUsed> flow(
       Predictor predictor, InferenceSettings settings, Executor executor) {
     Creator<org.apache.pekko.japi.function.Function<FeatureVector, Iterable<List<FeatureVector>>>>
         windows =
@@ -48,7 +48,16 @@ public final class PredictionStage {
         .groupedWithin(settings.batchMax(), settings.batchDelay())
         .mapAsync(
             settings.parallelism(),
-            batch -> CompletableFuture.supplyAsync(() -> predictor.predict(batch), executor))
+            batch -> CompletableFuture.supplyAsync(() -> predicted(predictor, batch), executor))
         .mapConcat(list -> list);
+  }
+
+  private static List<Predicted> predicted(Predictor predictor, List<List<FeatureVector>> batch) {
+    List<Prediction> predictions = predictor.predict(batch);
+    List<Predicted> out = new ArrayList<>(batch.size());
+    for (int i = 0; i < batch.size(); i++) {
+      out.add(new Predicted(predictions.get(i), batch.get(i)));
+    }
+    return out;
   }
 }

@@ -16,13 +16,15 @@ import java.util.Map;
 public final class FeatureTensor {
   private final List<String> columns;
   private final Standardizer standardizer;
+  private final double[] mean;
   private final int steps;
   private final long[] dims;
   private final Map<List<String>, int[]> indexByLayout = new HashMap<>();
 
   public FeatureTensor(TensorCard input) {
     this.columns = List.copyOf(input.columns());
-    this.standardizer = new Standardizer(input.flatMean(), input.flatStd());
+    this.mean = input.flatMean();
+    this.standardizer = new Standardizer(mean, input.flatStd());
     this.dims = input.dims();
     long perSample = 1;
     for (int i = 1; i < dims.length; i++) {
@@ -40,6 +42,11 @@ public final class FeatureTensor {
       throw new IllegalArgumentException(
           input.name() + ": " + standardizer.size() + " means for " + columns.size() + " columns");
     }
+  }
+
+  /** The training mean of column {@code c}: its usual value. */
+  public double mean(int c) {
+    return mean[c];
   }
 
   /** Vectors per sample. */
