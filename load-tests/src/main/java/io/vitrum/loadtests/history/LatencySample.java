@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** Latencies of one query repeated: warm-up runs first, then {@code runs} timed ones. */
-record LatencySample(String name, long[] sortedNanos) {
+public record LatencySample(String name, long[] sortedNanos) {
 
   /** Runs {@code query} {@code warmup} times untimed, then {@code runs} times timed. */
-  static LatencySample of(String name, int warmup, int runs, Callable<?> query) throws Exception {
+  public static LatencySample of(String name, int warmup, int runs, Callable<?> query)
+      throws Exception {
     for (int i = 0; i < warmup; i++) {
       query.call();
     }
@@ -22,7 +23,7 @@ record LatencySample(String name, long[] sortedNanos) {
   }
 
   /** The nearest-rank percentile {@code p} (0..1), in milliseconds. */
-  double millis(double p) {
+  public double millis(double p) {
     int rank = (int) Math.ceil(p * sortedNanos.length);
     return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
   }

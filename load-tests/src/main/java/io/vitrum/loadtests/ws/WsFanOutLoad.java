@@ -23,6 +23,8 @@ import io.vitrum.http.ws.WsMetrics;
 import io.vitrum.loadtests.Cli;
 import io.vitrum.streams.features.LatestFeatures;
 import io.vitrum.streams.history.InMemoryHistoryStore;
+import io.vitrum.streams.inference.LatestPredictions;
+import io.vitrum.streams.inference.ServedModels;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -168,7 +170,9 @@ public final class WsFanOutLoad {
                     security,
                     audit,
                     new InMemoryHistoryStore(),
-                    new LatestFeatures()))
+                    new LatestFeatures(),
+                    ServedModels.none(),
+                    new LatestPredictions()))
             .toCompletableFuture()
             .get(30, TimeUnit.SECONDS)
             .localAddress()

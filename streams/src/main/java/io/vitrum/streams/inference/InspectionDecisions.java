@@ -157,7 +157,7 @@ public final class InspectionDecisions {
    * The decisions for {@code frames}, in order: one batch through the active vision model for the
    * readable ones (and through the shadow, scored but never acted on).
    */
-  List<InspectionDecision> decide(List<ConsumerRecord<String, byte[]>> frames) {
+  public List<InspectionDecision> decide(List<ConsumerRecord<String, byte[]>> frames) {
     VisionClassifier vision =
         models.vision().orElseThrow(() -> new IllegalStateException("no vision model served"));
     int side = vision.side();

@@ -2,8 +2,11 @@ package io.vitrum.streams.ml;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import io.vitrum.core.features.FeatureVector;
 import io.vitrum.core.sim.FaultScenario;
+import io.vitrum.core.sim.SimulatedFeatures;
+import io.vitrum.streams.features.FeatureSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +27,7 @@ class PlantModelsQualityTest {
   private static final Duration SPAN = Duration.ofHours(24);
   private static final int FURNACES = 8;
   private static final int HORIZON_60 = 2;
-  private static SimulatedPlant plant;
+  private static SimulatedFeatures plant;
   private static Forecaster forecaster;
   private static SensorGraph gnn;
 
@@ -33,7 +36,13 @@ class PlantModelsQualityTest {
     ModelIndex index = ModelIndex.read(Path.of("../models"));
     forecaster = new Forecaster(load(index, "forecaster"));
     gnn = new SensorGraph(load(index, "gnn"));
-    plant = SimulatedPlant.run(FURNACES, SPAN, FRESH_SEED);
+    plant =
+        SimulatedFeatures.run(
+            FURNACES,
+            SPAN,
+            FRESH_SEED,
+            FeatureSettings.create(ConfigFactory.load()).schema(),
+            Duration.ofMinutes(1));
   }
 
   private static OnnxModel load(ModelIndex index, String name) {
