@@ -50,6 +50,7 @@ public final class ApiRoutes extends AllDirectives {
       PipelineRoutes pipeline,
       FeatureRoutes features,
       ModelRoutes models,
+      TrainingRoutes training,
       ExplainabilityRoutes explainability,
       HistoryRoutes history,
       ReplayRoutes replay,
@@ -78,6 +79,7 @@ public final class ApiRoutes extends AllDirectives {
                                             features.routes(),
                                             models.routes(),
                                             explainability.routes(),
+                                            training.routes(),
                                             replay.routes())))),
                     ws.routes(),
                     landing())));
@@ -95,6 +97,7 @@ public final class ApiRoutes extends AllDirectives {
             FeatureRoutes.ENDPOINTS,
             ModelRoutes.ENDPOINTS,
             ExplainabilityRoutes.ENDPOINTS,
+            TrainingRoutes.ENDPOINTS,
             HistoryRoutes.ENDPOINTS,
             ReplayRoutes.ENDPOINTS)
         .flatMap(List::stream)

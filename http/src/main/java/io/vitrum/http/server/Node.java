@@ -33,6 +33,7 @@ import io.vitrum.http.routes.ModelRoutes;
 import io.vitrum.http.routes.PipelineRoutes;
 import io.vitrum.http.routes.ReplayRoutes;
 import io.vitrum.http.routes.SensorRoutes;
+import io.vitrum.http.routes.TrainingRoutes;
 import io.vitrum.http.routes.TwinRoutes;
 import io.vitrum.http.ws.WsRoutes;
 import io.vitrum.http.ws.WsSettings;
@@ -242,6 +243,7 @@ public final class Node {
             new PipelineRoutes(pipeline),
             new FeatureRoutes(features),
             new ModelRoutes(sharding, settings, models, Clock.systemUTC()),
+            new TrainingRoutes(sharding, settings, models.dir(), ModelSettings.create(config)),
             new ExplainabilityRoutes(
                 predictions,
                 new Explainer(models, EXPLANATION_COALITIONS),

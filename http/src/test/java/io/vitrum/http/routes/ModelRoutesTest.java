@@ -122,4 +122,15 @@ class ModelRoutesTest {
     assertEquals(
         403, viewer.postJson("/api/models/linear/versions", "{\"version\":\"1\"}").status());
   }
+
+  @Test
+  void trainingStatusShowsEachVersionsTrainingFromItsCard() {
+    Reply status = http.get("/api/training/status");
+    assertEquals(200, status.status(), status::toString);
+    JsonNode linear = status.json().path("models").get(0);
+    assertEquals("linear", linear.path("name").asText());
+    assertEquals(3, linear.path("versions").size(), "versions 1, 2 and the mismatched 3");
+    assertEquals(0.99, linear.path("versions").get(0).path("heldOut").path("rejectF1").asDouble());
+    assertEquals(false, linear.path("retrainDue").asBoolean(), linear.toString());
+  }
 }

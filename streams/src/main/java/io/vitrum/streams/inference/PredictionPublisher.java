@@ -1,15 +1,20 @@
 package io.vitrum.streams.inference;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.furnace.Furnace;
+import io.vitrum.actors.live.LiveEvents;
+import io.vitrum.actors.live.LivePublisher;
+import io.vitrum.core.live.LiveTopic;
 import io.vitrum.streams.ingest.kafka.KafkaSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -23,12 +28,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where predictions go: the node's latest per furnace (the API), {@code vitrum.predictions} (JSON,
- * key the furnace), and the alerts they raise or clear to {@code vitrum.alerts} and as alarms on
- * the Furnace entity ({@link AlertRules}).
+ * key the furnace), the WebSocket topics {@code predictions} and {@code furnace/<id>} (conflated),
+ * and the alerts they raise or clear to {@code vitrum.alerts} and as alarms on the Furnace entity
+ * ({@link AlertRules}).
  */
 public final class PredictionPublisher {
   private static final Logger log = LoggerFactory.getLogger(PredictionPublisher.class);
-  private static final ObjectWriter JSON = JsonMapper.builder().build().writer();
+  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final ObjectWriter JSON = MAPPER.writer();
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
   private static final String SEVERITY = "warning";
 
   private PredictionPublisher() {}
@@ -40,6 +48,7 @@ public final class PredictionPublisher {
       LatestPredictions latest,
       Duration askTimeout) {
     ClusterSharding sharding = ClusterSharding.get(system);
+    LivePublisher live = LiveEvents.get(system).publisher();
     Creator<
             org.apache.pekko.japi.function.Function<
                 Predicted, Iterable<ProducerMessage.Envelope<String, byte[], Prediction>>>>
@@ -49,6 +58,14 @@ public final class PredictionPublisher {
               return predicted -> {
                 latest.put(predicted);
                 Prediction p = predicted.prediction();
+                live.publish(
+                    "prediction",
+                    p.furnace(),
+                    p.furnace(),
+                    false,
+                    MAPPER.convertValue(p, MAP),
+                    LiveTopic.global(LiveTopic.PREDICTIONS),
+                    LiveTopic.furnace(p.furnace()));
                 List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
                 records.add(
                     new ProducerRecord<>(settings.predictionsTopic(), p.furnace(), json(p)));
