@@ -32,6 +32,6 @@ public record InspectionDecision(
     boolean reject,
     String model,
     String reason) {
-  /** The label of a frame the model could not read. */
+  /** The label of a frame the model could not read or decide (the item is rejected). */
   public static final String UNREADABLE = "unreadable";
 }

@@ -175,9 +175,28 @@ public final class InspectionDecisions {
       }
     }
     int count = readable;
-    List<VisionVerdict> verdicts = run(vision, input, count);
+    List<VisionVerdict> verdicts;
+    try {
+      verdicts = run(vision, input, count);
+    } catch (RuntimeException e) {
+      // Fail safe: the batch's items are rejected with the reason, the stream goes on.
+      log.error("{} failed on a batch of {}: {}", ref(vision), count, e.toString());
+      for (int i = 0; i < frames.size(); i++) {
+        if (unreadable[i] == null) {
+          unreadable[i] = "the model failed: " + e.getMessage();
+        }
+      }
+      verdicts = List.of();
+    }
     Optional<VisionClassifier> shadow = models.visionShadow().filter(s -> s.side() == side);
-    List<VisionVerdict> shadowVerdicts = shadow.map(s -> run(s, input, count)).orElse(null);
+    List<VisionVerdict> shadowVerdicts = null;
+    if (shadow.isPresent() && !verdicts.isEmpty()) {
+      try {
+        shadowVerdicts = run(shadow.get(), input, count);
+      } catch (RuntimeException e) {
+        log.warn("shadow {} failed on a batch: {}", ref(shadow.get()), e.toString());
+      }
+    }
     Instant now = clock.instant();
     ModelRef active = ref(vision);
     List<InspectionDecision> out = new ArrayList<>(frames.size());

@@ -1,6 +1,7 @@
 package io.vitrum.streams.ml;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -54,10 +55,15 @@ public final class VisionClassifier {
     return classifyPixels(input, images.size());
   }
 
-  /** Classifies {@code count} images already in the model's input layout. */
+  /**
+   * Classifies the first {@code count} images of {@code input}, already in the model's input
+   * layout.
+   */
   public List<VisionVerdict> classifyPixels(float[] input, int count) {
+    int size = count * side * side;
+    float[] batch = input.length == size ? input : Arrays.copyOf(input, size);
     OnnxModel.Tensor out =
-        model.run(new OnnxModel.Tensor(input, new long[] {count, 1, side, side})).get(outputName());
+        model.run(new OnnxModel.Tensor(batch, new long[] {count, 1, side, side})).get(outputName());
     int classes = labels.size();
     List<VisionVerdict> verdicts = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
