@@ -2,7 +2,6 @@ package io.vitrum.http.routes;
 
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.model.Model;
-import io.vitrum.actors.model.ModelVersion;
 import io.vitrum.core.ml.ModelRef;
 import io.vitrum.core.rejection.RejectionCode;
 import io.vitrum.core.security.Role;
@@ -17,16 +16,12 @@ import io.vitrum.http.errors.Problem;
 import io.vitrum.http.errors.ProblemException;
 import io.vitrum.http.json.Json;
 import io.vitrum.streams.inference.ServedModels;
-import io.vitrum.streams.ml.ModelCard;
-import io.vitrum.streams.ml.ModelSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -166,9 +161,23 @@ public final class ModelRoutes extends AllDirectives {
         ModelVersionRequest.class,
         request -> {
           ModelRef ref = new ModelRef(name, request.version());
-          ModelVersion[] versions = versionsOf(ref);
+          ModelVersions versions;
+          try {
+            versions = ModelVersions.of(served, ref, clock);
+          } catch (ModelVersions.MissingFiles e) {
+            throw new ProblemException(
+                Problem.of(
+                    404,
+                    RejectionCode.UNKNOWN_MODEL_VERSION.wire(),
+                    "Model version not found",
+                    e.getMessage()));
+          } catch (IllegalArgumentException e) {
+            throw new ProblemException(
+                Problem.of(
+                    422, RejectionCode.MODEL_MISMATCH.wire(), "Model unusable", e.getMessage()));
+          }
           return confirmed(
-              ask(name, r -> new Model.RegisterVersion(versions[0], versions[1], r)),
+              ask(name, r -> new Model.RegisterVersion(versions.declared(), versions.found(), r)),
               () -> {
                 ask(name, Model.GetModel::new)
                     .thenAccept(
@@ -179,66 +188,6 @@ public final class ModelRoutes extends AllDirectives {
                         });
               });
         });
-  }
-
-  /** The version as its card declares it, and as its file is. */
-  private ModelVersion[] versionsOf(ModelRef ref) {
-    Path card = served.card(ref);
-    Path file = served.file(ref);
-    if (!Files.isRegularFile(card) || !Files.isRegularFile(file)) {
-      throw new ProblemException(
-          Problem.of(
-              404,
-              RejectionCode.UNKNOWN_MODEL_VERSION.wire(),
-              "Model version not found",
-              "no model.onnx and card.json under "
-                  + served.dir().resolve(ref.name()).resolve(ref.version())));
-    }
-    ModelCard c;
-    ModelSignature found;
-    try {
-      c = ModelCard.read(card);
-      found = ModelSignature.found(file);
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          Problem.of(422, RejectionCode.MODEL_MISMATCH.wire(), "Model unusable", e.getMessage()));
-    }
-    ModelSignature declared = ModelSignature.declared(c);
-    Map<String, Double> heldOut = heldOut(c);
-    return new ModelVersion[] {
-      new ModelVersion(
-          ref.version(),
-          declared.sha256(),
-          declared.inputs(),
-          declared.outputs(),
-          heldOut,
-          c.floorsMet(),
-          clock.instant()),
-      new ModelVersion(
-          ref.version(),
-          found.sha256(),
-          found.inputs(),
-          found.outputs(),
-          heldOut,
-          c.floorsMet(),
-          clock.instant())
-    };
-  }
-
-  private static Map<String, Double> heldOut(ModelCard card) {
-    Map<String, Double> out = new TreeMap<>();
-    if (card.metrics() != null) {
-      card.metrics()
-          .path("heldOut")
-          .fields()
-          .forEachRemaining(
-              e -> {
-                if (e.getValue().isNumber()) {
-                  out.put(e.getKey(), e.getValue().asDouble());
-                }
-              });
-    }
-    return out;
   }
 
   private Route promote(String name) {

@@ -136,6 +136,9 @@ public final class Node {
           InferenceSettings inference = InferenceSettings.create(config);
           ServedModels models = ServedModels.open(inference);
           LatestPredictions predictions = new LatestPredictions();
+          org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
+              .registerOnMemberUp(
+                  () -> ModelSync.run(system, models, HttpSettings.create(config).askTimeout()));
           startIngest(
               system,
               config,
