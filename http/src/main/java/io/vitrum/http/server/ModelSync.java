@@ -24,33 +24,60 @@ final class ModelSync {
 
   private ModelSync() {}
 
+  /** Attempts per model (the journal may still be starting), {@link #RETRY} apart. */
+  private static final int ATTEMPTS = 12;
+
+  private static final Duration RETRY = Duration.ofSeconds(10);
+
   static void run(ActorSystem<?> system, ServedModels served, Duration timeout) {
-    ClusterSharding sharding = ClusterSharding.get(system);
     for (Map.Entry<String, ModelRef> e : served.activeVersions().entrySet()) {
-      String name = e.getKey();
-      ModelRef running = e.getValue();
-      var entity = sharding.entityRefFor(Model.ENTITY_KEY, name);
-      entity
-          .<Model.ModelView>ask(Model.GetModel::new, timeout)
-          .thenCompose(
-              view -> {
-                if (view.active() == null) {
-                  ModelVersions v = ModelVersions.of(served, running, Clock.systemUTC());
-                  return entity
-                      .<Confirmation>ask(
-                          r -> new Model.RegisterVersion(v.declared(), v.found(), r), timeout)
-                      .thenAccept(reply -> log.info("Registered {}: {}", running, reply));
-                }
-                if (!view.active().equals(running.version())) {
-                  served.activate(new ModelRef(name, view.active()));
-                }
-                return CompletableFuture.completedFuture(null);
-              })
-          .exceptionally(
-              error -> {
-                log.error("Cannot sync model {} with its entity: {}", name, error.toString());
-                return null;
-              });
+      sync(system, served, timeout, e.getKey(), e.getValue(), 1);
     }
+  }
+
+  private static void sync(
+      ActorSystem<?> system,
+      ServedModels served,
+      Duration timeout,
+      String name,
+      ModelRef running,
+      int attempt) {
+    ClusterSharding sharding = ClusterSharding.get(system);
+    var entity = sharding.entityRefFor(Model.ENTITY_KEY, name);
+    entity
+        .<Model.ModelView>ask(Model.GetModel::new, timeout)
+        .thenCompose(
+            view -> {
+              if (view.active() == null) {
+                ModelVersions v = ModelVersions.of(served, running, Clock.systemUTC());
+                return entity
+                    .<Confirmation>ask(
+                        r -> new Model.RegisterVersion(v.declared(), v.found(), r), timeout)
+                    .thenAccept(reply -> log.info("Registered {}: {}", running, reply));
+              }
+              if (!view.active().equals(running.version())) {
+                served.activate(new ModelRef(name, view.active()));
+              }
+              return CompletableFuture.completedFuture(null);
+            })
+        .exceptionally(
+            error -> {
+              if (attempt < ATTEMPTS) {
+                log.warn(
+                    "Model {} not synced with its entity yet (attempt {}): {}",
+                    name,
+                    attempt,
+                    error.toString());
+                system
+                    .scheduler()
+                    .scheduleOnce(
+                        RETRY,
+                        () -> sync(system, served, timeout, name, running, attempt + 1),
+                        system.executionContext());
+              } else {
+                log.error("Cannot sync model {} with its entity: {}", name, error.toString());
+              }
+              return null;
+            });
   }
 }
