@@ -1,6 +1,7 @@
 package io.vitrum.http.server;
 
 import com.typesafe.config.Config;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.FurnaceSettings;
 import io.vitrum.actors.furnace.SensorAnomalyToFurnaceAlarms;
@@ -47,6 +48,7 @@ import io.vitrum.streams.history.HistorySettings;
 import io.vitrum.streams.history.HistoryStore;
 import io.vitrum.streams.history.HistoryWriter;
 import io.vitrum.streams.history.Replays;
+import io.vitrum.streams.inference.DryRun;
 import io.vitrum.streams.inference.Explainer;
 import io.vitrum.streams.inference.InferenceMetrics;
 import io.vitrum.streams.inference.InferenceSettings;
@@ -71,6 +73,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.pekko.Done;
@@ -230,6 +233,8 @@ public final class Node {
     Config config = system.settings().config();
     HistorySettings historySettings = HistorySettings.create(config);
     HistoryQuery query = new HistoryQuery(history, historySettings.writer().blocks());
+    Executor inferenceThreads =
+        system.dispatchers().lookup(DispatcherSelector.fromConfig(InferenceSettings.DISPATCHER));
     PipelineMetrics pipeline =
         new PipelineMetrics(VitrumMetrics.get(system).registry(), Clock.systemUTC());
     system
@@ -243,7 +248,14 @@ public final class Node {
             new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)),
             new IngestRoutes(ingest, settings),
             new AuditRoutes(audit, Clock.systemUTC()),
-            new PipelineRoutes(pipeline),
+            new PipelineRoutes(
+                pipeline,
+                new DryRun(
+                    FeatureSettings.create(config).schema(),
+                    new Predictor(models, new InferenceMetrics(new SimpleMeterRegistry())),
+                    new Explainer(models, EXPLANATION_COALITIONS)),
+                inferenceThreads,
+                settings),
             new FeatureRoutes(features),
             new ModelRoutes(sharding, settings, models, Clock.systemUTC()),
             new TrainingRoutes(sharding, settings, models.dir(), ModelSettings.create(config)),
