@@ -52,9 +52,9 @@ import org.apache.pekko.stream.javadsl.Source;
  *
  * <p>Usage, after {@code mvn -q -B -DskipTests -pl load-tests -am package}: {@code java -cp
  * "load-tests/target/classes:$(cat load-tests/target/runtime.classpath)"
- * io.vitrum.loadtests.inference.ModelServingLoad [--seconds 5] [--threads 1] [--tick 1ms]}
- * (through an argument file: ONNX Runtime 1.28 crashes in native code under a very long command
- * line, see RESULTS.md).
+ * io.vitrum.loadtests.inference.ModelServingLoad [--seconds 5] [--threads 1] [--tick 1ms]} (through
+ * an argument file: ONNX Runtime 1.28 crashes in native code under a very long command line, see
+ * RESULTS.md).
  */
 public final class ModelServingLoad {
   private static final int BATCH = 64;
