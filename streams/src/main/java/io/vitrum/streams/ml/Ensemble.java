@@ -11,9 +11,11 @@ import java.util.List;
  * <ul>
  *   <li>{@code forecasterMedianTotal60}, {@code forecasterMedianTotal30}: the forecaster's median
  *       total rate at 60 and 30 minutes
+ *   <li>{@code forecasterIntervalTotal60}: the sum over classes of the 90 % interval widths at 60
+ *       minutes
  *   <li>{@code rateNow}: the total rate over the last 15 minutes
- *   <li>{@code gnnMax}: the highest sensor-fault score; {@code gnnProcessFault}: the process fault
- *       probability
+ *   <li>{@code gnnMaxScore}: the highest sensor-fault score; {@code gnnProcessFault}: the process
+ *       fault probability
  * </ul>
  */
 public final class Ensemble {
@@ -96,11 +98,20 @@ public final class Ensemble {
     return switch (name) {
       case "forecasterMedianTotal60" -> m == null ? 0 : m.forecast().medianTotal(2);
       case "forecasterMedianTotal30" -> m == null ? 0 : m.forecast().medianTotal(1);
+      case "forecasterIntervalTotal60" -> m == null ? 0 : intervalTotal(m.forecast(), 2);
       case "rateNow" -> m == null ? 0 : rateNow(m.newest());
-      case "gnnMax" -> m == null ? 0 : m.gnn().sensors()[m.gnn().top()];
+      case "gnnMaxScore" -> m == null ? 0 : m.gnn().sensors()[m.gnn().top()];
       case "gnnProcessFault" -> m == null ? 0 : m.gnn().processFault();
       default -> throw new IllegalArgumentException("unknown ensemble member " + name);
     };
+  }
+
+  private static double intervalTotal(Forecaster.Forecast f, int horizon) {
+    double sum = 0;
+    for (float[] q : f.quantiles()[horizon]) {
+      sum += q[2] - q[0];
+    }
+    return sum;
   }
 
   /** The total reject rate per 1000 inspected over the 15 minutes ending at {@code v}. */

@@ -53,7 +53,7 @@ import org.junit.jupiter.api.Test;
  * class's keyspace.
  */
 class HistoryIT {
-  private static final Duration WITHIN = Duration.ofSeconds(120);
+  private static final Duration WITHIN = Duration.ofSeconds(240);
   // The data directory outlives a run: each run writes into a keyspace of its own.
   private static final String KEYSPACE =
       "it_historyit_" + Long.toString(System.currentTimeMillis(), Character.MAX_RADIX);
@@ -356,7 +356,7 @@ class HistoryIT {
     // Written or found stored (a writer restarted after a Cassandra timeout reads its log again),
     // or held open: every point sent has been read.
     Eventually.await(
-        WITHIN.plusSeconds(90),
+        Duration.ofSeconds(210),
         () -> first.durablePoints() + first.openPoints() >= sent && first.openPoints() > 0,
         () ->
             "the writer has read all %d points and holds an open block: %.0f durable, %.0f open"
