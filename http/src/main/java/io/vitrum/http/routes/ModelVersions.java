@@ -8,7 +8,6 @@ import io.vitrum.streams.ml.ModelSignature;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A version under the models directory as the Model entity registers it: as its card declares it
@@ -38,18 +37,7 @@ public record ModelVersions(ModelVersion declared, ModelVersion found) {
     ModelCard card = ModelCard.read(served.card(ref));
     ModelSignature found = ModelSignature.found(served.file(ref));
     ModelSignature declared = ModelSignature.declared(card);
-    Map<String, Double> heldOut = new TreeMap<>();
-    if (card.metrics() != null) {
-      card.metrics()
-          .path("heldOut")
-          .fields()
-          .forEachRemaining(
-              e -> {
-                if (e.getValue().isNumber()) {
-                  heldOut.put(e.getKey(), e.getValue().asDouble());
-                }
-              });
-    }
+    Map<String, Double> heldOut = card.heldOutFigures();
     return new ModelVersions(
         new ModelVersion(
             ref.version(),

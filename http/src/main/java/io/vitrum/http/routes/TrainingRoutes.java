@@ -114,22 +114,12 @@ public final class TrainingRoutes extends AllDirectives {
 
   private static VersionTraining version(ModelCard card) {
     JsonNode t = card.raw().path("training");
-    Map<String, Double> heldOut = new TreeMap<>();
-    card.metrics()
-        .path("heldOut")
-        .fields()
-        .forEachRemaining(
-            f -> {
-              if (f.getValue().isNumber()) {
-                heldOut.put(f.getKey(), f.getValue().asDouble());
-              }
-            });
     return new VersionTraining(
         card.version(),
         t.path("dataHash").asText(null),
         t.path("seed").isNumber() ? t.path("seed").asLong() : null,
         t.path("wallSeconds").isNumber() ? t.path("wallSeconds").asDouble() : null,
-        heldOut,
+        card.heldOutFigures(),
         card.floorsMet());
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A model card ({@code models/<name>/<version>/card.json}): what the file is (sha256), its inputs
@@ -77,6 +78,25 @@ public record ModelCard(
   public double heldOut(String metric) {
     JsonNode v = metrics == null ? null : metrics.path("heldOut").get(metric);
     return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
+  }
+
+  /**
+   * Every numeric held-out metric, by name (nested figures such as a confusion matrix left out).
+   */
+  public Map<String, Double> heldOutFigures() {
+    Map<String, Double> out = new TreeMap<>();
+    if (metrics != null) {
+      metrics
+          .path("heldOut")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                if (e.getValue().isNumber()) {
+                  out.put(e.getKey(), e.getValue().asDouble());
+                }
+              });
+    }
+    return out;
   }
 
   /** The input named {@code name}. */
