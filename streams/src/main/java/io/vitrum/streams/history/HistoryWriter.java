@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -56,6 +57,10 @@ public final class HistoryWriter {
   private final BlockWrites writes;
   private final HistoryMetrics metrics;
   private final Clock clock;
+
+  /** The blocks being written, by whichever incarnation of the stream wrote last. */
+  private final AtomicReference<CompletableFuture<Done>> inFlight =
+      new AtomicReference<>(CompletableFuture.completedFuture(Done.getInstance()));
 
   public HistoryWriter(
       ActorSystem<?> system,
@@ -152,9 +157,17 @@ public final class HistoryWriter {
       List<ClosedBlock> due = buffer.closeDue(now);
       ConsumerMessage.CommittableOffsetBatch commit = committable();
       metrics.open(buffer.openPoints(), buffer.openBlocks());
-      return CompletableFuture.allOf(newTags.toArray(CompletableFuture[]::new))
-          .thenCompose(v -> writes.write(due))
-          .thenApply(done -> commit);
+      // After the writes before, which a failure elsewhere in a failed incarnation's stream leaves
+      // running: a block it read before this write must not be put back over it afterwards.
+      CompletableFuture<Done> written =
+          inFlight
+              .get()
+              .handle((done, failure) -> done)
+              .thenCompose(d -> CompletableFuture.allOf(newTags.toArray(CompletableFuture[]::new)))
+              .thenCompose(v -> writes.write(due))
+              .toCompletableFuture();
+      inFlight.set(written);
+      return written.thenApply(done -> commit);
     }
 
     /** Per partition, the newest checkpoint at or below what the buffer no longer holds. */

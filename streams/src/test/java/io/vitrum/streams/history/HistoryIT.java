@@ -35,14 +35,18 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.stream.UniqueKillSwitch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The history writer over a real Kafka broker and a real Cassandra, fed the simulator's readings: a
@@ -52,6 +56,7 @@ import org.junit.jupiter.api.Test;
  * the vectors the live run gave. Each test has its own topics and its own stretch of time in the
  * class's keyspace.
  */
+@ExtendWith(LogCapturingExtension.class)
 class HistoryIT {
   private static final Duration WITHIN = Duration.ofSeconds(240);
   // The data directory outlives a run: each run writes into a keyspace of its own.
@@ -207,6 +212,7 @@ class HistoryIT {
     long sent = 0;
     Map<String, Integer> next = new TreeMap<>();
     series.keySet().forEach(t -> next.put(t, 0));
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
     try (KafkaProducer<String, byte[]> producer = TestKafka.producer(bootstrap)) {
       boolean more = true;
       while (more) {
@@ -225,13 +231,18 @@ class HistoryIT {
           }
           next.put(e.getKey(), i);
           sent += samples.size();
-          producer.send(
-              new ProducerRecord<>(
-                  topic, e.getKey(), new ReadingsRecord(e.getKey(), "sim", samples).encode()));
+          acks.add(
+              producer.send(
+                  new ProducerRecord<>(
+                      topic, e.getKey(), new ReadingsRecord(e.getKey(), "sim", samples).encode())));
           more = true;
         }
       }
       producer.flush();
+    }
+    // Every record is in the log before the writer is held to it.
+    for (Future<RecordMetadata> ack : acks) {
+      ack.get(1, TimeUnit.MINUTES);
     }
     return sent;
   }
@@ -268,7 +279,36 @@ class HistoryIT {
                         return false;
                       }
                     }),
-        () -> "history holds every ingested point");
+        () -> "history holds every ingested point; " + missing(node, expected, from, to));
+  }
+
+  /** The tags whose stored count differs from {@code expected}'s, with both counts. */
+  private static String missing(Node node, Map<String, Points> expected, Instant from, Instant to) {
+    StringBuilder out = new StringBuilder();
+    expected.forEach(
+        (tag, points) -> {
+          String stored;
+          try {
+            Points p = raw(node, tag, from, to);
+            if (p.size() == points.size()) {
+              return;
+            }
+            stored =
+                p.size()
+                    + (p.size() > 0
+                        ? " up to " + Instant.ofEpochMilli(p.timestamps()[p.size() - 1])
+                        : "");
+          } catch (Exception e) {
+            stored = "unreadable (" + e + ")";
+          }
+          out.append("%s: %d sent, %s stored; ".formatted(tag, points.size(), stored));
+        });
+    return out
+        + "open points "
+        + node.openPoints()
+        + ", blocks "
+        + node.metrics().count("vitrum.history.blocks", "written")
+        + " written";
   }
 
   private static void assertSameSeries(String tag, Points expected, Points actual) {
@@ -439,7 +479,9 @@ class HistoryIT {
     Instant from = HOUR.minus(Duration.ofHours(4));
     Instant to = from.plus(Duration.ofMinutes(30));
     Map<String, Points> expected = simulate(from, Duration.ofMinutes(30), 14);
-    Node node = node("HistoryReplay", TestKafka.uniquePrefix("replay"), "");
+    // The live run waits up to 30 s for a lagging tag (a loaded box), so both runs see the same.
+    Node node =
+        node("HistoryReplay", TestKafka.uniquePrefix("replay"), "vitrum.features.idle = 30s");
     FeatureSettings features = FeatureSettings.create(node.config());
     ConcurrentMap<Long, FeatureVector> live = new ConcurrentHashMap<>();
     TagMap tagMap = TagMap.parse(PlantWiring.csv(1)).toMap();
