@@ -156,6 +156,23 @@ def normalisation(matrix, floor=1e-6):
     return mean, std
 
 
+def reference(matrix, bins=10):
+    """Each column's training distribution as population-stability bins, the way Vitrum's
+    FeatureBins reads them: edges at the deciles (duplicates merged), a value in bin k when k
+    edges are <= it, the missing (NaN) values in one bin after those; fractions are the rows'
+    shares of each bin, missing last."""
+    edges, fractions = [], []
+    for column in matrix.T:
+        finite = column[np.isfinite(column)]
+        cuts = np.unique(np.quantile(finite, np.arange(1, bins) / bins)) if len(finite) else np.array([0.0])
+        counts = np.bincount(np.searchsorted(cuts, finite, side="right"), minlength=len(cuts) + 1)
+        shares = np.append(counts, len(column) - len(finite)) / len(column)
+        edges.append([float(e) for e in cuts])
+        fractions.append([float(f) for f in shares])
+    return {"method": f"deciles of the training rows, {bins} bins at most, missing values last",
+            "rows": int(matrix.shape[0]), "edges": edges, "fractions": fractions}
+
+
 def normalise(matrix, mean, std):
     """(x - mean) / std with NaN -> 0, as float32: the contract the Java side applies."""
     z = (matrix - mean) / std

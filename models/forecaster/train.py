@@ -30,7 +30,7 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "common"))
 sys.path.insert(0, HERE)
-from features import CLASSES, Export, normalisation, normalise, split_furnaces  # noqa: E402
+from features import CLASSES, Export, normalisation, normalise, reference, split_furnaces  # noqa: E402
 from vitrum_models import (Progress, data_hash, export_onnx, log, next_version, register,  # noqa: E402
                            version_dir, write_card)
 
@@ -323,6 +323,7 @@ def main():
             "mean": [float(v) for v in mean],
             "std": [float(v) for v in std],
             "stdFloor": 1e-6,
+            "reference": reference(rows),
         }],
         "outputs": [
             {"name": "quantiles", "type": "float32", "shape": ["batch", 3, 4, 3],

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -85,6 +86,14 @@ public final class Model
       ActorRef<Confirmation> replyTo)
       implements Command {}
 
+  /**
+   * The live input drift of {@code version}: the population stability index of each input column
+   * over {@code rows} feature rows, against the training distribution of its card.
+   */
+  public record ReportDrift(
+      String version, Map<String, Double> psi, long rows, ActorRef<Confirmation> replyTo)
+      implements Command {}
+
   public record GetModel(ActorRef<ModelView> replyTo) implements Command {}
 
   /** What a model shows to the outside. */
@@ -94,7 +103,8 @@ public final class Model
       String active,
       String shadow,
       List<Activation> activations,
-      Map<String, Double> liveQuality)
+      Map<String, Double> liveQuality,
+      Map<String, Double> liveDrift)
       implements CborSerializable {}
 
   /** One change of the active version. */
@@ -169,8 +179,10 @@ public final class Model
   private final EntityMetrics metrics;
   private final Clock clock;
   private final PendingReply pending = new PendingReply();
-  // Live, not journaled: the latest figure per metric of the active version.
+  // Live, not journaled: the latest figure per metric and PSI per input column of liveVersion.
   private final Map<String, Double> liveQuality = new TreeMap<>();
+  private final Map<String, Double> liveDrift = new TreeMap<>();
+  private String liveVersion;
 
   private Model(String name, ModelSettings settings, EntityMetrics metrics, Clock clock) {
     super(PersistenceId.of(ENTITY_KEY.name(), name), PersistFailure.restartWithBackoff());
@@ -208,20 +220,33 @@ public final class Model
         .onCommand(StopShadow.class, this::onStopShadow)
         .onCommand(Rollback.class, this::onRollback)
         .onCommand(ReportQuality.class, this::onReportQuality)
+        .onCommand(ReportDrift.class, this::onReportDrift)
         .onCommand(
             GetModel.class,
-            (state, cmd) ->
-                Effect()
-                    .reply(
-                        cmd.replyTo(),
-                        new ModelView(
-                            name,
-                            List.copyOf(state.versions().values()),
-                            state.active(),
-                            state.shadow(),
-                            state.history(),
-                            Map.copyOf(liveQuality))))
+            (state, cmd) -> {
+              followActive(state);
+              return Effect()
+                  .reply(
+                      cmd.replyTo(),
+                      new ModelView(
+                          name,
+                          List.copyOf(state.versions().values()),
+                          state.active(),
+                          state.shadow(),
+                          state.history(),
+                          Map.copyOf(liveQuality),
+                          Map.copyOf(liveDrift)));
+            })
         .build();
+  }
+
+  /** Forgets the live figures once another version is active: they were the previous one's. */
+  private void followActive(State state) {
+    if (!Objects.equals(liveVersion, state.active())) {
+      liveQuality.clear();
+      liveDrift.clear();
+      liveVersion = state.active();
+    }
   }
 
   private ReplyEffect<Event, State> onRegister(State state, RegisterVersion cmd) {
@@ -335,6 +360,7 @@ public final class Model
     if (!cmd.version().equals(state.active())) {
       return accept(cmd.replyTo(), "ReportQuality", "not the active version: ignored");
     }
+    followActive(state);
     liveQuality.put(cmd.metric(), cmd.value());
     Double card = state.versions().get(cmd.version()).heldOut().get(cmd.metric());
     if (card == null || !Double.isFinite(cmd.value())) {
@@ -352,9 +378,24 @@ public final class Model
     String reason =
         "live %s %.4f is worse than the card's %.4f by more than %.0f %%"
             .formatted(cmd.metric(), cmd.value(), card, settings.rollbackMargin() * 100);
-    liveQuality.clear();
     return persist(
         List.of(rollback(state, reason, true)), cmd.replyTo(), "ReportQuality", "rolled back");
+  }
+
+  private ReplyEffect<Event, State> onReportDrift(State state, ReportDrift cmd) {
+    if (!cmd.version().equals(state.active())) {
+      return accept(cmd.replyTo(), "ReportDrift", "not the active version: ignored");
+    }
+    followActive(state);
+    liveDrift.clear();
+    cmd.psi()
+        .forEach(
+            (column, psi) -> {
+              if (Double.isFinite(psi)) {
+                liveDrift.put(column, psi);
+              }
+            });
+    return accept(cmd.replyTo(), "ReportDrift", "recorded over " + cmd.rows() + " rows");
   }
 
   private ReplyEffect<Event, State> persist(

@@ -1,9 +1,11 @@
 package io.vitrum.actors.model;
 
 import io.vitrum.actors.common.Confirmation;
+import io.vitrum.core.ml.ForecastScore;
 import io.vitrum.core.ml.ModelRef;
 import io.vitrum.core.ml.RejectScore;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -11,9 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a vision version's live score to its Model entity: reject F1 (higher is better) and the
- * false reject rate (lower is better), the metrics of its card, so the entity can roll back a
- * version that does worse live than on held-out data.
+ * Sends a version's live figures to its Model entity, named as the metrics of its card so the
+ * entity can roll back a version that does worse live than on held-out data: a vision version's
+ * reject F1 (higher is better) and false reject rate (lower is better); a forecaster version's MAE
+ * at 60 minutes (lower) and its reduction against persistence (higher); and any version's input
+ * drift.
  */
 public final class ModelQuality {
   private static final Logger log = LoggerFactory.getLogger(ModelQuality.class);
@@ -41,6 +45,36 @@ public final class ModelQuality {
         score.falseRejectRate());
     send(version, "rejectF1", score.f1(), true);
     send(version, "falseRejectRate", score.falseRejectRate(), false);
+  }
+
+  /** Reports the forecasts of {@code version} scored an hour later; failures are logged. */
+  public void reportForecast(ModelRef version, ForecastScore.Window score) {
+    log.info(
+        "{} live over {} scored forecasts: MAE60 {}, persistence {}, reduction {}",
+        version,
+        score.count(),
+        score.mae(),
+        score.persistenceMae(),
+        score.reduction());
+    send(version, "maeTotal60", score.mae(), false);
+    send(version, "maeReduction60", score.reduction(), true);
+  }
+
+  /** Reports the PSI per input column of {@code version} over {@code rows} feature rows. */
+  public void reportDrift(ModelRef version, Map<String, Double> psi, long rows) {
+    double worst = psi.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    log.info("{} input drift over {} rows: highest PSI {}", version, rows, worst);
+    sharding
+        .entityRefFor(Model.ENTITY_KEY, version.name())
+        .<Confirmation>ask(
+            replyTo -> new Model.ReportDrift(version.version(), Map.copyOf(psi), rows, replyTo),
+            timeout)
+        .whenComplete(
+            (reply, error) -> {
+              if (error != null) {
+                log.warn("Cannot report the drift of {}: {}", version, error.toString());
+              }
+            });
   }
 
   private void send(ModelRef version, String metric, double value, boolean higherIsBetter) {

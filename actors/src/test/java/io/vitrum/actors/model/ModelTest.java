@@ -48,7 +48,7 @@ class ModelTest {
             testKit.system(),
             Model.create(
                 "vision",
-                new ModelSettings(0.2, 100),
+                new ModelSettings(0.2, 100, 0.25),
                 new EntityMetrics(new SimpleMeterRegistry(), "model"),
                 Clock.fixed(NOW, ZoneOffset.UTC)),
             TestConfigs.unserializedCommands());
@@ -160,10 +160,37 @@ class ModelTest {
     assertTrue(event.automatic());
     assertTrue(event.reason().contains("rejectF1 0.7000"), event.reason());
     assertEquals("1", view().active());
+    assertTrue(view().liveQuality().isEmpty(), "the figures were version 2's");
 
     // Restarted from the journal, the entity keeps it all.
     kit.restart();
     assertEquals("1", view().active());
     assertEquals(2, view().versions().size());
+  }
+
+  @Test
+  void inputDriftOfTheActiveVersionIsShownUntilAnotherVersionIsActive() {
+    register(version("1", "aa", 0.99), version("1", "aa", 0.99));
+    register(version("2", "bb", 0.99), version("2", "bb", 0.99));
+
+    var ignored =
+        kit.<Confirmation>runCommand(
+            r -> new Model.ReportDrift("2", Map.of("lehr.Z2:5m:mean", 0.4), 720, r));
+    assertEquals(new Confirmation.Accepted("not the active version: ignored"), ignored.reply());
+    assertTrue(view().liveDrift().isEmpty());
+
+    var recorded =
+        kit.<Confirmation>runCommand(
+            r ->
+                new Model.ReportDrift(
+                    "1",
+                    Map.of("lehr.Z2:5m:mean", 0.4, "insp.inspected:15m:mean", Double.NaN),
+                    720,
+                    r));
+    assertTrue(recorded.hasNoEvents(), "drift is live, not journaled");
+    assertEquals(Map.of("lehr.Z2:5m:mean", 0.4), view().liveDrift(), "a NaN figure is left out");
+
+    kit.<Confirmation>runCommand(r -> new Model.Promote("2", "retrained", r));
+    assertTrue(view().liveDrift().isEmpty(), "the figures were version 1's");
   }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param activations the versions active so far, oldest first (a rollback returns to the one before
  *     the last)
  * @param liveQuality the latest live figures of the active version
+ * @param liveDrift the latest population stability index of each input column of the active
+ *     version, live rows against its training distribution (empty: none measured yet)
  */
 public record ModelResponse(
     String name,
@@ -26,7 +28,8 @@ public record ModelResponse(
     String served,
     List<ModelVersion> versions,
     List<Model.Activation> activations,
-    Map<String, Double> liveQuality) {
+    Map<String, Double> liveQuality,
+    Map<String, Double> liveDrift) {
   public static ModelResponse of(Model.ModelView view, String served) {
     return new ModelResponse(
         view.name(),
@@ -35,6 +38,7 @@ public record ModelResponse(
         served,
         view.versions(),
         view.activations(),
-        view.liveQuality());
+        view.liveQuality(),
+        view.liveDrift());
   }
 }

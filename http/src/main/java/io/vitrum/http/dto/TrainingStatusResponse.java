@@ -15,14 +15,17 @@ public record TrainingStatusResponse(List<ModelTraining> models) {
    * @param active the active version (the Model entity's), {@code null} when none is registered
    * @param versions every version on disk, oldest first
    * @param liveQuality the active version's latest live figures
+   * @param liveDrift the active version's latest PSI per input column
    * @param retrainDue whether a retrain is due
-   * @param reasons why (its card misses a floor, a live figure is worse than its card)
+   * @param reasons why (its card misses a floor, a live figure is worse than its card, an input has
+   *     drifted from its training distribution)
    */
   public record ModelTraining(
       String name,
       String active,
       List<VersionTraining> versions,
       Map<String, Double> liveQuality,
+      Map<String, Double> liveDrift,
       boolean retrainDue,
       List<String> reasons) {}
 

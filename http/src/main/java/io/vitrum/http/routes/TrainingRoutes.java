@@ -31,8 +31,9 @@ import org.apache.pekko.http.javadsl.server.Route;
 /**
  * {@code GET /api/training/status}: for every model under the models directory, each version's
  * training (data hash, seed, wall time, held-out metrics, floors) from its card, the active version
- * and its live quality from the Model entity, and whether a retrain is due: the active version's
- * card misses a floor, or a live figure is worse than its card by more than the rollback margin.
+ * and its live quality and input drift from the Model entity, and whether a retrain is due: the
+ * active version's card misses a floor, a live figure is worse than its card by more than the
+ * rollback margin, or an input column's PSI is above {@code retrain-psi}.
  */
 public final class TrainingRoutes extends AllDirectives {
   static final Endpoint STATUS = Endpoint.get("/api/training/status", Scope.PLANT);
@@ -108,8 +109,23 @@ public final class TrainingRoutes extends AllDirectives {
                         }
                       });
             });
+    view.liveDrift()
+        .forEach(
+            (column, psi) -> {
+              if (psi > model.retrainPsi()) {
+                reasons.add(
+                    "input %s has drifted: PSI %.3f above %.2f"
+                        .formatted(column, psi, model.retrainPsi()));
+              }
+            });
     return new ModelTraining(
-        name, active, versions, view.liveQuality(), !reasons.isEmpty(), List.copyOf(reasons));
+        name,
+        active,
+        versions,
+        view.liveQuality(),
+        view.liveDrift(),
+        !reasons.isEmpty(),
+        List.copyOf(reasons));
   }
 
   private static VersionTraining version(ModelCard card) {

@@ -54,6 +54,7 @@ import io.vitrum.streams.inference.InferenceMetrics;
 import io.vitrum.streams.inference.InferenceSettings;
 import io.vitrum.streams.inference.InspectionDecisions;
 import io.vitrum.streams.inference.LatestPredictions;
+import io.vitrum.streams.inference.ModelMonitor;
 import io.vitrum.streams.inference.Prediction;
 import io.vitrum.streams.inference.PredictionPublisher;
 import io.vitrum.streams.inference.PredictionStage;
@@ -377,6 +378,9 @@ public final class Node {
     }
     FeatureSettings features = FeatureSettings.create(config);
     InferenceMetrics inferenceMetrics = new InferenceMetrics(VitrumMetrics.get(system).registry());
+    ModelQuality quality =
+        new ModelQuality(
+            system, HttpSettings.create(config).askTimeout(), consumers.models()::activate);
     if (features.enabled()) {
       Flow<FeatureVector, Prediction, NotUsed> predictions =
           PredictionStage.flow(
@@ -385,6 +389,12 @@ public final class Node {
                   system
                       .dispatchers()
                       .lookup(DispatcherSelector.fromConfig(InferenceSettings.DISPATCHER)))
+              .via(
+                  ModelMonitor.flow(
+                      consumers.models(),
+                      consumers.inference(),
+                      quality::reportForecast,
+                      quality::reportDrift))
               .via(
                   PredictionPublisher.flow(
                       system,
@@ -406,9 +416,6 @@ public final class Node {
               Clock.systemUTC()));
     }
     if (consumers.models().vision().isPresent()) {
-      ModelQuality quality =
-          new ModelQuality(
-              system, HttpSettings.create(config).askTimeout(), consumers.models()::activate);
       started.add(
           new InspectionDecisions(
                   system,

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
+import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.model.Model;
 import io.vitrum.core.security.Role;
 import io.vitrum.http.testing.ApiClient;
 import io.vitrum.http.testing.ApiClient.Reply;
@@ -13,8 +15,12 @@ import io.vitrum.http.testing.TestSecurity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -132,5 +138,39 @@ class ModelRoutesTest {
     assertEquals(3, linear.path("versions").size(), "versions 1, 2 and the mismatched 3");
     assertEquals(0.99, linear.path("versions").get(0).path("heldOut").path("rejectF1").asDouble());
     assertEquals(false, linear.path("retrainDue").asBoolean(), linear.toString());
+  }
+
+  @Test
+  void liveInputDriftAboveTheMarkShowsOnTheModelAndMakesARetrainDue() throws Exception {
+    // The linear models' entity is registered by another test or here; either way version 1 or 2
+    // is active: report the drift of the active one.
+    http.postJson("/api/models/linear/versions", "{\"version\":\"1\"}");
+    String active = http.get("/api/models/linear").json().path("active").asText();
+    reportDrift(active, Map.of("x0", 0.05, "x1", 0.61));
+
+    JsonNode drift = http.get("/api/models/linear").json().path("liveDrift");
+    assertEquals(0.61, drift.path("x1").asDouble(), drift.toString());
+    JsonNode linear = http.get("/api/training/status").json().path("models").get(0);
+    assertEquals(true, linear.path("retrainDue").asBoolean(), linear.toString());
+    assertTrue(
+        linear.path("reasons").toString().contains("input x1 has drifted: PSI 0.610"),
+        linear.toString());
+    assertEquals(0.05, linear.path("liveDrift").path("x0").asDouble(), linear.toString());
+
+    // The next window is back within the mark: the drift no longer makes a retrain due.
+    reportDrift(active, Map.of("x0", 0.02, "x1", 0.08));
+    linear = http.get("/api/training/status").json().path("models").get(0);
+    assertEquals(false, linear.path("retrainDue").asBoolean(), linear.toString());
+  }
+
+  private static void reportDrift(String version, Map<String, Double> psi) throws Exception {
+    Confirmation reply =
+        ClusterSharding.get(api.testKit().system())
+            .entityRefFor(Model.ENTITY_KEY, "linear")
+            .<Confirmation>ask(
+                r -> new Model.ReportDrift(version, psi, 1440, r), Duration.ofSeconds(10))
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    assertTrue(reply instanceof Confirmation.Accepted, reply.toString());
   }
 }

@@ -16,6 +16,9 @@ import java.time.Duration;
  * @param inspectionGroupId the decision stage's consumer group on {@code vitrum.frames}
  * @param decisionsTopic where reject decisions go
  * @param scoreWindow labelled frames per live score of a vision version
+ * @param forecastScoreWindow forecasts per live score of a forecaster version (each scored an hour
+ *     later, against the inspection counts then)
+ * @param driftWindow feature rows per live input-drift figure (PSI per input column) of a version
  * @param predictionsTopic where predictions go
  * @param alertsTopic where the models' alerts go
  */
@@ -29,6 +32,8 @@ public record InferenceSettings(
     String inspectionGroupId,
     String decisionsTopic,
     int scoreWindow,
+    int forecastScoreWindow,
+    int driftWindow,
     String predictionsTopic,
     String alertsTopic) {
   /** The dispatcher model runs block threads of (never the default one). */
@@ -46,6 +51,8 @@ public record InferenceSettings(
         c.getString("inspection-group-id"),
         c.getString("topics.decisions"),
         c.getInt("score-window"),
+        c.getInt("forecast-score-window"),
+        c.getInt("drift-window"),
         c.getString("topics.predictions"),
         c.getString("topics.alerts"));
   }
@@ -62,6 +69,8 @@ public record InferenceSettings(
         prefix + inspectionGroupId,
         prefix + decisionsTopic,
         scoreWindow,
+        forecastScoreWindow,
+        driftWindow,
         prefix + predictionsTopic,
         prefix + alertsTopic);
   }
@@ -78,6 +87,8 @@ public record InferenceSettings(
         inspectionGroupId,
         decisionsTopic,
         scoreWindow,
+        forecastScoreWindow,
+        driftWindow,
         predictionsTopic,
         alertsTopic);
   }

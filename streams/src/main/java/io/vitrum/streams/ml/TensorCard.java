@@ -2,6 +2,7 @@ package io.vitrum.streams.ml;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vitrum.core.ml.FeatureBins;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,9 @@ import java.util.List;
  * @param mean per-column normalisation means (may be nested per node)
  * @param std per-column normalisation standard deviations
  * @param labels for an output: what its last axis means
+ * @param reference for an input read from feature vectors: each column's training distribution as
+ *     population-stability bins, {@code {"edges": [[...], ...], "fractions": [[...], ...]}} a list
+ *     per column (absent: no drift figure)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TensorCard(
@@ -25,7 +29,25 @@ public record TensorCard(
     List<String> columns,
     JsonNode mean,
     JsonNode std,
-    List<String> labels) {
+    List<String> labels,
+    JsonNode reference) {
+
+  /** Each column's training bins, in column order; empty when the card records none. */
+  public List<FeatureBins> bins() {
+    if (reference == null || reference.isNull() || reference.isMissingNode()) {
+      return List.of();
+    }
+    JsonNode edges = reference.path("edges");
+    JsonNode fractions = reference.path("fractions");
+    if (columns == null || edges.size() != columns.size() || fractions.size() != columns.size()) {
+      throw new IllegalArgumentException(name + ": reference bins for each of its columns needed");
+    }
+    List<FeatureBins> out = new ArrayList<>(columns.size());
+    for (int c = 0; c < columns.size(); c++) {
+      out.add(new FeatureBins(flatten(edges.get(c)), flatten(fractions.get(c))));
+    }
+    return out;
+  }
 
   /** The shape with symbolic dimensions as {@code -1}, as ONNX Runtime reports them. */
   public long[] dims() {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
 import io.vitrum.core.features.FeatureVector;
+import io.vitrum.core.sim.FaultScenario;
 import io.vitrum.core.sim.SimulatedFeatures;
 import io.vitrum.streams.features.FeatureSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -22,18 +24,21 @@ import org.junit.jupiter.api.Test;
  * intervals covering 85-95 %; the faulted sensor ranked first for at least 90 % of injected sensor
  * faults.
  */
-class ForecasterQualityTest {
+class FeatureModelsQualityTest {
   private static final long FRESH_SEED = 0x5EED_0F_F4E5L;
   private static final Duration SPAN = Duration.ofHours(24);
   private static final int FURNACES = 4;
   private static final int HORIZON_60 = 2;
+  private static final List<Integer> FAULT_OFFSETS_MINUTES = List.of(15, 30, 60);
   private static SimulatedFeatures plant;
   private static Forecaster forecaster;
+  private static SensorGraph gnn;
 
   @BeforeAll
   static void load() {
     ModelIndex index = ModelIndex.read(Path.of("../models"));
     forecaster = new Forecaster(load(index, "forecaster"));
+    gnn = new SensorGraph(load(index, "gnn"));
     plant =
         SimulatedFeatures.run(
             FURNACES,
@@ -51,6 +56,7 @@ class ForecasterQualityTest {
   @AfterAll
   static void close() {
     forecaster.model().close();
+    gnn.model().close();
   }
 
   /** Rejects of each class per 1000 inspected over the 15 minutes ending at {@code v}. */
@@ -134,5 +140,99 @@ class ForecasterQualityTest {
           forecaster.model().card().floorsMet(),
           "the card claims its floors but the MAE is only " + reduction + " below persistence");
     }
+  }
+
+  /**
+   * As the card's {@code top1SensorFault}: each sensor-fault episode scored at 15, 30 and 60
+   * minutes after its start while still active, a hit when its tag scores highest among the tags no
+   * other sensor fault holds then; and the process-fault score's AUC, rows under a process fault
+   * against rows under none.
+   */
+  @Test
+  void theGnnRanksTheFaultedSensorFirstAndSeesProcessFaults() {
+    long hits = 0;
+    long evaluations = 0;
+    List<Double> processRows = new ArrayList<>();
+    List<Double> quietRows = new ArrayList<>();
+    for (var e : plant.vectors().entrySet()) {
+      List<FeatureVector> vectors = e.getValue();
+      List<SensorGraph.Scores> scores = new ArrayList<>();
+      for (int from = 0; from < vectors.size(); from += 64) {
+        scores.addAll(gnn.score(vectors.subList(from, Math.min(vectors.size(), from + 64))));
+      }
+      List<FaultScenario> faults = plant.faults().forFurnace(e.getKey());
+      for (int row = 15; row < vectors.size(); row++) {
+        Instant at = Instant.ofEpochMilli(vectors.get(row).at());
+        List<FaultScenario> active = faults.stream().filter(f -> active(f, at)).toList();
+        if (active.isEmpty()) {
+          quietRows.add((double) scores.get(row).processFault());
+        } else if (active.stream().anyMatch(f -> !f.kind().isSensorFault())) {
+          processRows.add((double) scores.get(row).processFault());
+        }
+      }
+      for (FaultScenario f : faults) {
+        if (f.tag() == null) {
+          continue;
+        }
+        int node = gnn.nodes().indexOf(f.tag().substring(f.tag().indexOf('.') + 1));
+        for (int offset : FAULT_OFFSETS_MINUTES) {
+          Instant when = f.start().plus(Duration.ofMinutes(offset));
+          int row = firstAtOrAfter(vectors, when);
+          if (row < 0 || !active(f, Instant.ofEpochMilli(vectors.get(row).at()))) {
+            continue;
+          }
+          Instant at = Instant.ofEpochMilli(vectors.get(row).at());
+          float[] s = scores.get(row).sensors().clone();
+          for (FaultScenario other : faults) {
+            if (other != f
+                && other.tag() != null
+                && !other.tag().equals(f.tag())
+                && active(other, at)) {
+              s[gnn.nodes().indexOf(other.tag().substring(other.tag().indexOf('.') + 1))] = -1;
+            }
+          }
+          evaluations++;
+          hits += new SensorGraph.Scores(s, 0).top() == node ? 1 : 0;
+        }
+      }
+    }
+    double top1 = (double) hits / evaluations;
+    double auc = auc(processRows, quietRows);
+    System.out.printf(
+        "gnn on fresh data: faulted sensor first in %d of %d evaluations (%.3f);"
+            + " process-fault AUC %.3f over %d + %d rows%n",
+        hits, evaluations, top1, auc, processRows.size(), quietRows.size());
+    assertTrue(evaluations >= 20, "enough sensor-fault evaluations: " + evaluations);
+    assertTrue(top1 >= 0.5, "the faulted sensor first in only " + top1 + " (chance: 1/43)");
+    assertTrue(auc >= 0.9, "process faults told from quiet rows with AUC " + auc);
+    if (top1 < 0.90) {
+      assertFalse(
+          gnn.model().card().floorsMet(),
+          "the card claims its floors but the faulted sensor is first in only " + top1);
+    }
+  }
+
+  private static boolean active(FaultScenario f, Instant at) {
+    return !at.isBefore(f.start()) && at.isBefore(f.start().plus(f.duration()));
+  }
+
+  private static int firstAtOrAfter(List<FeatureVector> vectors, Instant when) {
+    for (int i = 0; i < vectors.size(); i++) {
+      if (vectors.get(i).at() >= when.toEpochMilli()) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The probability that a positive scores above a negative (ties count half). */
+  private static double auc(List<Double> positives, List<Double> negatives) {
+    double sum = 0;
+    for (double p : positives) {
+      for (double n : negatives) {
+        sum += p > n ? 1 : p == n ? 0.5 : 0;
+      }
+    }
+    return sum / ((double) positives.size() * negatives.size());
   }
 }
