@@ -43,7 +43,7 @@ public final class ReadingValidator {
    * last.
    */
   public Optional<Rejection> check(TagMap map, SourceReading reading, Instant now) {
-    Optional<TagMapRow> found = map.row(reading.tag()).filter(r -> !r.isSetpoint());
+    Optional<TagMapRow> found = map.row(reading.tag()).filter(r -> !r.isWritten());
     if (found.isEmpty()) {
       return reject(RejectionCode.UNKNOWN_TAG, "tag " + reading.tag() + " is not in the tag map");
     }

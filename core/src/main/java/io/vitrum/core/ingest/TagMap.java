@@ -109,9 +109,9 @@ public final class TagMap {
     return rows.values();
   }
 
-  /** The rows that are read (not setpoint rows). */
+  /** The rows that are read (not setpoint or reject output rows). */
   public List<TagMapRow> sensors() {
-    return rows.values().stream().filter(r -> !r.isSetpoint()).toList();
+    return rows.values().stream().filter(r -> !r.isWritten()).toList();
   }
 
   /** The rows read from {@code source}. */
@@ -122,6 +122,16 @@ public final class TagMap {
   /** Where {@code furnace}'s {@code parameter} is written, if the map says. */
   public Optional<TagMapRow> setpointTarget(String furnace, SetpointParameter parameter) {
     return row(TagId.of(furnace, TagMapRow.SETPOINT_AREA, parameter.key()));
+  }
+
+  /**
+   * Where the reject decisions of {@code furnace}'s inspection line {@code line} go, if the map
+   * says.
+   */
+  public Optional<TagMapRow> rejectOutput(String furnace, String line) {
+    return TagId.isValid(furnace + "." + TagMapRow.REJECT_AREA + "." + line)
+        ? row(TagId.of(furnace, TagMapRow.REJECT_AREA, line))
+        : Optional.empty();
   }
 
   /** The map as CSV with the standard header, one row per line, in insertion order. */
@@ -204,6 +214,11 @@ public final class TagMap {
         throw new IllegalArgumentException(p.key() + " is in " + p.unit() + ", not " + unit);
       }
     }
+    if (parts[1].equals(TagMapRow.REJECT_AREA)
+        && source != SourceKind.OPCUA
+        && source != SourceKind.MODBUS) {
+      throw new IllegalArgumentException("a reject output is written over opcua or modbus");
+    }
     switch (source) {
       case OPCUA -> {
         if (address.isBlank()) {
@@ -223,6 +238,9 @@ public final class TagMap {
         }
         if (row.isSetpoint() && parsed.table() != ModbusTable.HOLDING) {
           throw new IllegalArgumentException("a setpoint is written to a holding register");
+        }
+        if (row.isRejectOutput() && parsed.table() != ModbusTable.HOLDING) {
+          throw new IllegalArgumentException("a reject output is written to a holding register");
         }
       }
       case MQTT, KAFKA -> {}

@@ -7,8 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One valid row of the tag map: a sensor to read, or (tag {@code <furnace>.setpoint.<parameter>})
- * where the furnace's accepted setpoints are written.
+ * One valid row of the tag map: a sensor to read, or where the engine writes to the plant: (tag
+ * {@code <furnace>.setpoint.<parameter>}) the furnace's accepted setpoints, or (tag {@code
+ * <furnace>.reject.<line>}) the number of each item the inspection line must reject.
  *
  * @param line the 1-based line in the file it came from (the header is line 1)
  * @param tag the tag id
@@ -37,6 +38,9 @@ public record TagMapRow(
   /** The middle segment that marks a setpoint row. */
   public static final String SETPOINT_AREA = "setpoint";
 
+  /** The middle segment that marks a reject output row. */
+  public static final String REJECT_AREA = "reject";
+
   /** Hysteresis of alarm limits, as a fraction of the physical range. */
   public static final double ALARM_DEADBAND_FRACTION = 0.01;
 
@@ -51,6 +55,16 @@ public record TagMapRow(
   /** Whether this row says where a setpoint is written rather than what to read. */
   public boolean isSetpoint() {
     return setpointParameter().isPresent();
+  }
+
+  /** Whether this row says where the reject decisions of an inspection line are written. */
+  public boolean isRejectOutput() {
+    return tag.split("\\.")[1].equals(REJECT_AREA);
+  }
+
+  /** Whether the engine writes to this row's address rather than reading it. */
+  public boolean isWritten() {
+    return isSetpoint() || isRejectOutput();
   }
 
   /** The setpoint parameter of a setpoint row. */

@@ -20,7 +20,10 @@ import java.util.List;
  * {@code k}; its {@code n}-th tag (in {@link FurnaceTags#of} order) sits at input register {@code
  * 2n} as a float32, except a few scaled integers and one word-swapped float, as real PLCs mix them;
  * setpoint {@code j} (in {@link SetpointParameter} order) is the float32 at holding register {@code
- * 2j}. An OPC UA node id is {@code ns=2;s=<tag>}.
+ * 2j}. An OPC UA node id is {@code ns=2;s=<tag>}. Each furnace has one inspection line, named after
+ * it; on OPC UA and Modbus its reject output {@code <F>.reject.<F>} (the number of each item to
+ * reject) is a writable node, or the int32 at holding register {@link #rejectRegister}; the MQTT
+ * furnaces' lines have none.
  */
 public final class PlantWiring {
   /** The namespace index of the plant's OPC UA variables. */
@@ -29,7 +32,23 @@ public final class PlantWiring {
   /** Crown thermocouples alarm above this (degC). */
   public static final double CROWN_ALARM_HIGH = 1650;
 
+  /** The unit of a reject output: the number of the item to reject. */
+  public static final String ITEM_UNIT = "item";
+
+  /** The highest item number a reject output carries (an int32 on Modbus). */
+  public static final double ITEM_MAX = Integer.MAX_VALUE;
+
   private PlantWiring() {}
+
+  /** The holding register of a Modbus furnace's reject output: after the setpoints. */
+  public static int rejectRegister() {
+    return 2 * SetpointParameter.values().length;
+  }
+
+  /** The reject output tag of furnace {@code furnaceId}'s line: {@code <F>.reject.<F>}. */
+  public static String rejectOutput(String furnaceId) {
+    return TagId.of(furnaceId, TagMapRow.REJECT_AREA, furnaceId);
+  }
 
   /** The protocol furnace number {@code n} (1-based) speaks. */
   public static SourceKind protocolOf(int n) {
@@ -98,6 +117,35 @@ public final class PlantWiring {
         rows.add(
             new TagMapRow(
                 line++, tag, furnace, p.unit(), p.min(), p.max(), null, null, source, address));
+      }
+      String reject = rejectOutput(furnace);
+      String rejectAddress =
+          switch (source) {
+            case OPCUA -> opcUaNodeId(reject);
+            case MODBUS ->
+                new ModbusAddress(
+                        modbusUnit(furnace),
+                        ModbusTable.HOLDING,
+                        rejectRegister(),
+                        ModbusType.INT32,
+                        1,
+                        WordOrder.ABCD)
+                    .toString();
+            default -> null;
+          };
+      if (rejectAddress != null) {
+        rows.add(
+            new TagMapRow(
+                line++,
+                reject,
+                furnace,
+                ITEM_UNIT,
+                0,
+                ITEM_MAX,
+                null,
+                null,
+                source,
+                rejectAddress));
       }
     }
     return List.copyOf(rows);

@@ -110,6 +110,27 @@ class TagMapTest {
   }
 
   @Test
+  void rejectOutputRowsSayWhereALinesRejectsGoAndOnlyOverOpcUaOrModbus() {
+    TagMap map =
+        TagMap.parse(
+                HEADER
+                    + "F1.reject.L2,F1,item,0,2147483647,,,opcua,ns=2;s=F1.reject.L2\n"
+                    + "F1.crown.T1,F1,degC,0,1800,,,opcua,ns=2;s=F1.crown.T1\n")
+            .toMap();
+    assertEquals("ns=2;s=F1.reject.L2", map.rejectOutput("F1", "L2").orElseThrow().address());
+    assertTrue(map.rejectOutput("F1", "L1").isEmpty());
+    assertEquals(List.of("F1.crown.T1"), map.sensors().stream().map(TagMapRow::tag).toList());
+    List<TagMapError> errors =
+        TagMap.parse(
+                HEADER
+                    + "F2.reject.L1,F2,item,0,1000000,,,mqtt,\n"
+                    + "F3.reject.L1,F3,item,0,1000000,,,modbus,unit=1;input=16;type=int32\n")
+            .errors();
+    assertReason(errors.get(0), "written over opcua or modbus");
+    assertReason(errors.get(1), "a reject output is written to a holding register");
+  }
+
+  @Test
   void laterRowsReplaceEarlierOnesOfTheSameTag() {
     TagMap first = TagMap.parse(HEADER + "F1.crown.T1,F1,degC,0,1800,,,opcua,ns=2;s=a\n").toMap();
     TagMap second =

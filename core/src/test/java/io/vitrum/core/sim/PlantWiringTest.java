@@ -35,7 +35,21 @@ class PlantWiringTest {
     assertEquals(List.of(), parsed.errors());
     assertEquals(PlantWiring.rows(6), parsed.rows());
     int perFurnace = FurnaceTags.of("F1").size() + SetpointParameter.values().length;
-    assertEquals(6 * perFurnace, parsed.rows().size());
+    // A reject output on the OPC UA and Modbus lines (F1, F3, F4, F6), none on MQTT (F2, F5).
+    assertEquals(6 * perFurnace + 4, parsed.rows().size());
+  }
+
+  @Test
+  void theOpcUaAndModbusLinesNameAWritableRejectOutputAndAreNeverRead() {
+    TagMap map = TagMap.parse(PlantWiring.csv(3)).toMap();
+    TagMapRow f1 = map.rejectOutput("F1", "F1").orElseThrow();
+    assertEquals("ns=2;s=F1.reject.F1", f1.address());
+    assertTrue(f1.isRejectOutput() && f1.isWritten() && !f1.isSetpoint());
+    TagMapRow f3 = map.rejectOutput("F3", "F3").orElseThrow();
+    assertEquals("unit=1;holding=" + PlantWiring.rejectRegister() + ";type=int32", f3.address());
+    assertTrue(map.rejectOutput("F2", "F2").isEmpty(), "MQTT lines have none");
+    assertTrue(map.rejectOutput("F1", "no such line!").isEmpty());
+    assertTrue(map.sensors().stream().noneMatch(TagMapRow::isRejectOutput), "never polled");
   }
 
   @Test

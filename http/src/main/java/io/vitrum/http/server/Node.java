@@ -15,6 +15,7 @@ import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.actors.twin.TwinSettings;
 import io.vitrum.core.features.FeatureVector;
+import io.vitrum.core.ingest.SourceKind;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.http.audit.AuditSettings;
 import io.vitrum.http.audit.AuditTrail;
@@ -59,9 +60,12 @@ import io.vitrum.streams.inference.Prediction;
 import io.vitrum.streams.inference.PredictionPublisher;
 import io.vitrum.streams.inference.PredictionStage;
 import io.vitrum.streams.inference.Predictor;
+import io.vitrum.streams.inference.RejectOutput;
+import io.vitrum.streams.inference.RejectOutputSettings;
 import io.vitrum.streams.inference.ServedModels;
 import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.IngestSettings;
+import io.vitrum.streams.ingest.SetpointWriter;
 import io.vitrum.streams.ingest.Sources;
 import io.vitrum.streams.ingest.kafka.KafkaSettings;
 import io.vitrum.streams.ingest.kafka.KafkaTopics;
@@ -71,6 +75,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -326,7 +331,8 @@ public final class Node {
                       VitrumMetrics.get(system).registry(),
                       sources);
               holder.set(ingest);
-              List<UniqueKillSwitch> running = startConsumers(system, config, ingest, consumers);
+              List<UniqueKillSwitch> running =
+                  startConsumers(system, config, ingest, sources.writers(), consumers);
               SetpointWriteBack.init(
                   system,
                   ingest.tagMaps(),
@@ -359,10 +365,15 @@ public final class Node {
   /**
    * The consumers of {@code vitrum.readings} besides the sensor delivery, each in its own group:
    * the history writer and the live feature stage (each unless switched off); and the reject
-   * decisions on {@code vitrum.frames} when the vision model is served.
+   * decisions on {@code vitrum.frames} when the vision model is served, each reject written to its
+   * line's reject output through {@code writers}.
    */
   private static List<UniqueKillSwitch> startConsumers(
-      ActorSystem<Void> system, Config config, Ingest ingest, Consumers consumers) {
+      ActorSystem<Void> system,
+      Config config,
+      Ingest ingest,
+      Map<SourceKind, SetpointWriter> writers,
+      Consumers consumers) {
     List<UniqueKillSwitch> started = new ArrayList<>();
     HistorySettings historySettings = HistorySettings.create(config);
     if (historySettings.writer().enabled()) {
@@ -424,6 +435,11 @@ public final class Node {
                   consumers.models(),
                   inferenceMetrics,
                   quality::report,
+                  new RejectOutput(
+                      ingest.tagMaps(),
+                      writers,
+                      RejectOutputSettings.create(config),
+                      VitrumMetrics.get(system).registry()),
                   Clock.systemUTC())
               .start());
     }

@@ -206,6 +206,7 @@ public final class ModelServingLoad {
             models,
             new InferenceMetrics(new SimpleMeterRegistry()),
             (ref, score) -> {},
+            decision -> {},
             Clock.systemUTC());
     FrameRenderer renderer = new FrameRenderer();
     SplittableRandom seeds = new SplittableRandom(11);

@@ -55,9 +55,14 @@ public final class ModbusPlantServer implements PlantOutput, AutoCloseable {
    *
    * @param rows the plant's tag map ({@link PlantWiring#rows})
    * @param setpoints every furnace's setpoints now, the initial holding registers
+   * @param gate where the items written to the lines' reject outputs are kicked
    */
   public static ModbusPlantServer start(
-      int port, List<TagMapRow> rows, Map<String, Setpoints> setpoints, SetpointInbox inbox)
+      int port,
+      List<TagMapRow> rows,
+      Map<String, Setpoints> setpoints,
+      SetpointInbox inbox,
+      RejectGate gate)
       throws Exception {
     Map<Integer, ProcessImage> images = new LinkedHashMap<>();
     Map<Integer, String> furnaceByUnit = new HashMap<>();
@@ -72,11 +77,11 @@ public final class ModbusPlantServer implements PlantOutput, AutoCloseable {
       furnaceByUnit.put(unit, row.furnace());
       unitByFurnace.put(row.furnace(), unit);
       ModbusAddress address = row.modbus();
-      if (!row.isSetpoint() && address.table() == ModbusTable.INPUT) {
+      if (!row.isWritten() && address.table() == ModbusTable.INPUT) {
         inputs.put(row.tag(), address);
       }
     }
-    PlantModbusServices services = new PlantModbusServices(images, furnaceByUnit, inbox);
+    PlantModbusServices services = new PlantModbusServices(images, furnaceByUnit, inbox, gate);
     NettyTcpServerTransport transport =
         NettyTcpServerTransport.create(cfg -> cfg.setBindAddress("127.0.0.1").setPort(port));
     ModbusTcpServer server = ModbusTcpServer.create(transport, services);

@@ -48,9 +48,14 @@ public final class OpcUaPlantServer implements PlantOutput, AutoCloseable {
    * accepts connections.
    *
    * @param setpoints the furnaces' setpoints now, the initial values of the setpoint variables
+   * @param gate where the items written to the lines' reject outputs are kicked
    */
   public static OpcUaPlantServer start(
-      int port, List<String> furnaces, Map<String, Setpoints> setpoints, SetpointInbox inbox)
+      int port,
+      List<String> furnaces,
+      Map<String, Setpoints> setpoints,
+      SetpointInbox inbox,
+      RejectGate gate)
       throws Exception {
     EndpointConfig endpoint =
         EndpointConfig.newBuilder()
@@ -84,7 +89,7 @@ public final class OpcUaPlantServer implements PlantOutput, AutoCloseable {
         new OpcUaServer(
             config,
             profile -> new OpcTcpServerTransport(OpcTcpServerTransportConfig.newBuilder().build()));
-    PlantNamespace namespace = new PlantNamespace(server, furnaces, setpoints, inbox);
+    PlantNamespace namespace = new PlantNamespace(server, furnaces, setpoints, inbox, gate);
     namespace.startup();
     server.startup().get(30, TimeUnit.SECONDS);
     String url = "opc.tcp://" + HOST + ":" + port;

@@ -66,12 +66,13 @@ public final class PlantMain {
     SetpointInbox inbox =
         new SetpointInbox(new HashSet<>(simulator.furnaces()), SetpointInbox.DEFAULT_CAPACITY);
     SimulatedPlant plant = new SimulatedPlant(simulator, inbox);
+    RejectGate gate = new RejectGate();
     List<PlantOutput> outputs = new ArrayList<>();
 
     List<String> opcua = furnacesOf(simulator, SourceKind.OPCUA);
     if (options.opcuaPort() > 0 && !opcua.isEmpty()) {
       OpcUaPlantServer server =
-          OpcUaPlantServer.start(options.opcuaPort(), opcua, plant.setpoints(), inbox);
+          OpcUaPlantServer.start(options.opcuaPort(), opcua, plant.setpoints(), inbox, gate);
       running.push(server);
       outputs.add(server);
     }
@@ -81,7 +82,11 @@ public final class PlantMain {
     } else if (options.modbusPort() > 0) {
       ModbusPlantServer server =
           ModbusPlantServer.start(
-              options.modbusPort(), PlantWiring.rows(options.furnaces()), plant.setpoints(), inbox);
+              options.modbusPort(),
+              PlantWiring.rows(options.furnaces()),
+              plant.setpoints(),
+              inbox,
+              gate);
       running.push(server);
       outputs.add(server);
     }

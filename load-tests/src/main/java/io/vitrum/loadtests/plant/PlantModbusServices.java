@@ -16,6 +16,7 @@ import io.vitrum.core.ingest.ModbusTable;
 import io.vitrum.core.ingest.ModbusType;
 import io.vitrum.core.ingest.WordOrder;
 import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.sim.PlantWiring;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,9 @@ import java.util.Optional;
  * (float32 pairs at {@code 2j} for {@link SetpointParameter} ordinal {@code j}). A write whose
  * resulting setpoint is outside the safe bounds is refused whole with ILLEGAL_DATA_VALUE, one
  * beyond the setpoint table with ILLEGAL_DATA_ADDRESS, and SLAVE_DEVICE_BUSY when the inbox is
- * full. Accepted values are stored at once and queued for the simulator.
+ * full. Accepted values are stored at once and queued for the simulator. The int32 pair right after
+ * the setpoints ({@link PlantWiring#rejectRegister}) is the line's reject output: each item number
+ * written there (function 16, both words) is kicked off the line ({@link RejectGate}).
  *
  * <p>A float32 written with two function-6 writes passes through an intermediate value, which must
  * be in bounds too: clients should write setpoints with function 16.
@@ -38,12 +41,17 @@ final class PlantModbusServices extends ReadOnlyModbusServices {
   private final Map<Integer, ProcessImage> images;
   private final Map<Integer, String> furnaceByUnit;
   private final SetpointInbox inbox;
+  private final RejectGate gate;
 
   PlantModbusServices(
-      Map<Integer, ProcessImage> images, Map<Integer, String> furnaceByUnit, SetpointInbox inbox) {
+      Map<Integer, ProcessImage> images,
+      Map<Integer, String> furnaceByUnit,
+      SetpointInbox inbox,
+      RejectGate gate) {
     this.images = Map.copyOf(images);
     this.furnaceByUnit = Map.copyOf(furnaceByUnit);
     this.inbox = inbox;
+    this.gate = gate;
   }
 
   /** The holding-register address of {@code parameter}'s float32. */
@@ -90,6 +98,15 @@ final class PlantModbusServices extends ReadOnlyModbusServices {
     if (image == null || furnace == null) {
       throw new UnknownUnitIdException(unitId);
     }
+    if (address == PlantWiring.rejectRegister() && words.length == 2) {
+      long item = ((long) (words[0] & 0xFFFF) << 16 | (words[1] & 0xFFFF));
+      if (item > Integer.MAX_VALUE) {
+        throw new ModbusResponseException(function, ExceptionCode.ILLEGAL_DATA_VALUE);
+      }
+      gate.kick(furnace, item);
+      storeWords(image, address, words);
+      return;
+    }
     if (words.length == 0 || address < 0 || address + words.length > SETPOINT_REGISTERS) {
       throw new ModbusResponseException(function, ExceptionCode.ILLEGAL_DATA_ADDRESS);
     }
@@ -121,6 +138,10 @@ final class PlantModbusServices extends ReadOnlyModbusServices {
         throw new ModbusResponseException(function, ExceptionCode.SLAVE_DEVICE_BUSY);
       }
     }
+    storeWords(image, address, words);
+  }
+
+  private static void storeWords(ProcessImage image, int address, int[] words) {
     image.with(
         tx ->
             tx.writeHoldingRegisters(

@@ -32,9 +32,11 @@ import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
  * The plant's OPC UA address space (namespace index 2): per OPC UA furnace a folder {@code <F>}
  * with one folder per area ({@code <F>.crown}, ...) holding a read-only Double variable per tag,
  * node id {@code ns=2;s=<tag>}, and a folder {@code <F>.setpoint} of writable Double variables
- * {@code ns=2;s=<F>.setpoint.<parameterKey>}. Values carry the simulator's timestamps as source
- * timestamps and a status code from the instrument's visible fault: Good, Uncertain_LastUsableValue
- * while stuck, Bad_SensorFailure (with the last value) for a sample lost to a dropout.
+ * {@code ns=2;s=<F>.setpoint.<parameterKey>}, and the line's reject output {@code
+ * ns=2;s=<F>.reject.<F>} (a writable Double: each item number written is kicked, {@link
+ * RejectGate}). Values carry the simulator's timestamps as source timestamps and a status code from
+ * the instrument's visible fault: Good, Uncertain_LastUsableValue while stuck, Bad_SensorFailure
+ * (with the last value) for a sample lost to a dropout.
  */
 final class PlantNamespace extends ManagedNamespaceWithLifecycle {
   /**
@@ -51,6 +53,7 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
   private final List<String> furnaces;
   private final Map<String, Setpoints> published = new HashMap<>();
   private final SetpointInbox inbox;
+  private final RejectGate gate;
   private final Map<String, UaVariableNode> tagNodes = new HashMap<>();
   private final Map<String, UaVariableNode> setpointNodes = new HashMap<>();
   private final Map<String, Double> lastValues = new HashMap<>();
@@ -58,15 +61,18 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
   /**
    * @param furnaces the OPC UA furnaces
    * @param setpoints their setpoints when the server starts
+   * @param gate where the items written to the lines' reject outputs are kicked
    */
   PlantNamespace(
       OpcUaServer server,
       List<String> furnaces,
       Map<String, Setpoints> setpoints,
-      SetpointInbox inbox) {
+      SetpointInbox inbox,
+      RejectGate gate) {
     super(server, URI);
     this.furnaces = List.copyOf(furnaces);
     this.inbox = inbox;
+    this.gate = gate;
     for (String f : furnaces) {
       published.put(f, setpoints.get(f));
     }
@@ -122,6 +128,18 @@ final class PlantNamespace extends ManagedNamespaceWithLifecycle {
         setpointFolder.addOrganizes(node);
         setpointNodes.put(tag, node);
       }
+      UaFolderNode rejectFolder = folder(furnace + ".reject", "reject");
+      root.addOrganizes(rejectFolder);
+      String reject = PlantWiring.rejectOutput(furnace);
+      UaVariableNode output =
+          variable(
+              reject,
+              furnace,
+              "reject output: the number of each item to kick off line " + furnace,
+              AccessLevel.READ_WRITE,
+              new DataValue(new Variant(-1.0)));
+      output.getFilterChain().addLast(new RejectWriteFilter(furnace, gate));
+      rejectFolder.addOrganizes(output);
     }
   }
 

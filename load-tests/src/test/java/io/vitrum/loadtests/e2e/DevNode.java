@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
  * The dev run as a user starts it, in a child JVM: {@code io.vitrum.http.Main} in the local profile
  * on the classpath {@code http/bin/vitrum-local} gives it, with every server the launcher starts
  * (Cassandra, Kafka, the MQTT broker, the simulated plant) on free ports and its data under {@code
- * target/}. Built by the reactor before this module's integration tests run.
+ * target/}, serving the committed models. Built by the reactor before this module's integration
+ * tests run.
  */
 final class DevNode implements AutoCloseable {
   final int http;
@@ -94,6 +95,7 @@ final class DevNode implements AutoCloseable {
     env.put("VITRUM_MODBUS_PORT", ports.get("modbus").toString());
     env.put("VITRUM_PLANT_CLASSPATH_FILE", plantFile.toString());
     env.put("VITRUM_SIMULATOR_FURNACES", "3");
+    env.put("VITRUM_MODELS_DIR", target.getParent().getParent().resolve("models").toString());
     Path log = data.resolve("node.log");
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     Process process = builder.start();

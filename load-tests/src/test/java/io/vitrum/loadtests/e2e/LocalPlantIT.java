@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * arrive over OPC UA, F2's over MQTT, F3's over Modbus TCP, all through Kafka into the Sensor
  * entities; MIK-1 frames are counted; bad MQTT input is quarantined with its reason; a setpoint
  * accepted by a Furnace entity is written back over that furnace's protocol and the plant follows
- * it; SIGTERM stops the node and every server it started.
+ * it; the items the vision model rejects are kicked off their lines through the reject outputs over
+ * OPC UA (F1) and Modbus (F3); SIGTERM stops the node and every server it started.
  */
 class LocalPlantIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -115,6 +122,55 @@ class LocalPlantIT {
           v -> Math.abs(v - 310) < 15,
           furnace + ".pull.rate near 310 t/day");
     }
+  }
+
+  @Test
+  void rejectedItemsAreKickedOffTheirLinesOverOpcUaAndModbus() throws Exception {
+    double written =
+        await(
+            () -> metric("vitrum_inspection_reject_writes_total", "outcome=\"written\""),
+            n -> n > 0,
+            "reject writes acknowledged by the plant");
+    assertTrue(written > 0);
+    for (String line : List.of("F1", "F3")) {
+      await(
+          LocalPlantIT::plantLogs,
+          logs -> logs.contains("Line " + line + ": item"),
+          "the plant kicking an item off line " + line);
+    }
+    assertEquals(
+        0.0,
+        metric("vitrum_inspection_reject_writes_total", "outcome=\"failed\""),
+        "no write failed");
+  }
+
+  /** The sum of {@code name}'s samples whose labels contain {@code label} on {@code /metrics}. */
+  private static double metric(String name, String label) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + node.management + "/metrics"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    double sum = 0;
+    for (String line : r.body().split("\n")) {
+      if (line.startsWith(name + "{") && line.contains(label)) {
+        sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    return sum;
+  }
+
+  /** Every log under the node's data directory (the plant's among them). */
+  private static String plantLogs() throws Exception {
+    StringBuilder out = new StringBuilder();
+    try (Stream<Path> files = Files.walk(node.log.getParent())) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".log")).toList()) {
+        out.append(Files.readString(f, StandardCharsets.UTF_8));
+      }
+    }
+    return out.toString();
   }
 
   private static <T> T await(Callable<T> read, java.util.function.Predicate<T> done, String what)

@@ -51,7 +51,9 @@ class ModbusPlantServerTest {
     SetpointInbox inbox = new SetpointInbox(Set.copyOf(simulator.furnaces()), 16);
     plant = new SimulatedPlant(simulator, inbox);
     int port = FreePort.pick();
-    server = ModbusPlantServer.start(port, PlantWiring.rows(FURNACES), plant.setpoints(), inbox);
+    server =
+        ModbusPlantServer.start(
+            port, PlantWiring.rows(FURNACES), plant.setpoints(), inbox, new RejectGate());
     tick(0);
     client =
         ModbusTcpClient.create(
@@ -111,7 +113,7 @@ class ModbusPlantServerTest {
   void inputRegistersDecodeToTheValuesTheSimulatorProduced() throws Exception {
     List<TagMapRow> rows =
         PlantWiring.rows(FURNACES).stream()
-            .filter(r -> r.furnace().equals(FURNACE) && !r.isSetpoint())
+            .filter(r -> r.furnace().equals(FURNACE) && !r.isWritten())
             .toList();
     assertEquals(SourceKind.MODBUS, rows.get(0).source());
     int[] input =

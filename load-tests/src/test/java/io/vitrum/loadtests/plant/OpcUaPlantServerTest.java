@@ -50,7 +50,9 @@ class OpcUaPlantServerTest {
             DROPPED_TAG, FaultKind.SENSOR_DROPOUT, faultsFrom, Duration.ofHours(1), 1));
     SetpointInbox inbox = new SetpointInbox(Set.of("F1"), 16);
     plant = new SimulatedPlant(simulator, inbox);
-    server = OpcUaPlantServer.start(FreePort.pick(), List.of("F1"), plant.setpoints(), inbox);
+    server =
+        OpcUaPlantServer.start(
+            FreePort.pick(), List.of("F1"), plant.setpoints(), inbox, new RejectGate());
     server.onTick(plant.advance(0));
     client = OpcUaClient.create(server.endpointUrl());
     client.connect();

@@ -56,6 +56,9 @@ import org.slf4j.LoggerFactory;
  * one. A frame the model cannot read is rejected with its reason, never dropped; it does not stop
  * the stream.
  *
+ * <p>Each decision is handed to {@code decided} as it is made (the line's reject output, {@link
+ * RejectOutput}), before it reaches Kafka: an item is kicked as soon as possible.
+ *
  * <p>Frames with a {@code label} header (the true class: the simulated plant sends it, a plant's
  * later manual inspection could) score the active version and the shadow; each window of {@code
  * score-window} labelled frames is handed to {@code scored} (the Model entity's live quality).
@@ -75,6 +78,7 @@ public final class InspectionDecisions {
   private final ServedModels models;
   private final InferenceMetrics metrics;
   private final BiConsumer<ModelRef, RejectScore> scored;
+  private final java.util.function.Consumer<InspectionDecision> decided;
   private final Map<ModelRef, RejectScore> scores = new HashMap<>();
   private final Clock clock;
   private final Executor executor;
@@ -86,6 +90,7 @@ public final class InspectionDecisions {
       ServedModels models,
       InferenceMetrics metrics,
       BiConsumer<ModelRef, RejectScore> scored,
+      java.util.function.Consumer<InspectionDecision> decided,
       Clock clock) {
     this.system = system;
     this.kafka = kafka;
@@ -93,6 +98,7 @@ public final class InspectionDecisions {
     this.models = models;
     this.metrics = metrics;
     this.scored = scored;
+    this.decided = decided;
     this.clock = clock;
     this.executor =
         system.dispatchers().lookup(DispatcherSelector.fromConfig(InferenceSettings.DISPATCHER));
@@ -145,6 +151,7 @@ public final class InspectionDecisions {
       List<CommittableMessage<String, byte[]>> batch) {
     List<ProducerRecord<String, byte[]>> out = new ArrayList<>(batch.size());
     for (InspectionDecision d : decide(batch.stream().map(CommittableMessage::record).toList())) {
+      decided.accept(d);
       out.add(new ProducerRecord<>(settings.decisionsTopic(), d.furnace(), encode(d)));
     }
     ConsumerMessage.CommittableOffsetBatch offsets =

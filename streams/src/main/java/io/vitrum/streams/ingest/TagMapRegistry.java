@@ -88,7 +88,7 @@ public final class TagMapRegistry implements Supplier<TagMap> {
 
   /** Configures {@code row}'s sensor; the error when its entity refused, else {@code null}. */
   private CompletionStage<TagMapError> configure(TagMapRow row) {
-    if (row.isSetpoint()) {
+    if (row.isWritten()) {
       return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
     return Patterns.retry(

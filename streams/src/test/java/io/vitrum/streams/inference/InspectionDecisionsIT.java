@@ -15,6 +15,7 @@ import io.vitrum.core.sim.InspectionClass;
 import io.vitrum.core.sim.Pgm;
 import io.vitrum.streams.ingest.kafka.KafkaSettings;
 import io.vitrum.streams.testing.TestKafka;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -74,6 +76,7 @@ class InspectionDecisionsIT {
             .withModelsDir(Path.of("../models"));
     ServedModels models = ServedModels.open(settings);
     Map<ModelRef, RejectScore> scored = new ConcurrentHashMap<>();
+    List<InspectionDecision> decided = new CopyOnWriteArrayList<>();
 
     FrameRenderer renderer = new FrameRenderer();
     SplittableRandom seeds = new SplittableRandom(0xDEC1_5105L);
@@ -112,6 +115,7 @@ class InspectionDecisionsIT {
                 models,
                 new InferenceMetrics(new SimpleMeterRegistry()),
                 scored::put,
+                decided::add,
                 Clock.systemUTC())
             .start();
     try {
@@ -139,11 +143,31 @@ class InspectionDecisionsIT {
         }
       }
       assertTrue(agree >= FRAMES * 0.97, "decisions agree with the true classes: " + agree);
+      long publishedRejects =
+          decisions.stream().filter(r -> r.value() != null && rejects(json, r.value())).count();
+      assertTrue(
+          decided.size() >= FRAMES + 2, "each decision handed to the reject output: " + decided);
+      assertEquals(
+          publishedRejects,
+          decided.stream()
+              .filter(InspectionDecision::reject)
+              .map(InspectionDecision::item)
+              .distinct()
+              .count(),
+          "the rejects handed on are the ones published");
       RejectScore live = scored.get(new ModelRef("vision", "1"));
       assertTrue(live != null && live.count() == 100, "a live score per 100 labelled frames");
     } finally {
       stage.shutdown();
       models.close();
+    }
+  }
+
+  private static boolean rejects(JsonMapper json, byte[] decision) {
+    try {
+      return json.readTree(decision).path("reject").asBoolean();
+    } catch (IOException e) {
+      throw new AssertionError(e);
     }
   }
 }

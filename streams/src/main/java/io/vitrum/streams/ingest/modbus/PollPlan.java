@@ -31,7 +31,7 @@ record PollPlan(List<ReadBlock> blocks) {
     Map<Key, List<ReadBlock.Tag>> groups =
         new TreeMap<>(Comparator.comparingInt(Key::unit).thenComparing(Key::table));
     for (TagMapRow row : rows) {
-      if (row.source() != SourceKind.MODBUS || row.isSetpoint()) {
+      if (row.source() != SourceKind.MODBUS || row.isWritten()) {
         continue;
       }
       ModbusAddress a;

@@ -128,6 +128,6 @@ public final class OpcUaSource implements IngestSource<NotUsed> {
   }
 
   private static List<TagMapRow> opcUaRows(List<TagMapRow> rows) {
-    return rows.stream().filter(r -> r.source() == SourceKind.OPCUA && !r.isSetpoint()).toList();
+    return rows.stream().filter(r -> r.source() == SourceKind.OPCUA && !r.isWritten()).toList();
   }
 }

@@ -59,7 +59,7 @@ class ModbusSourceTest {
   /** The Modbus sensor rows of the simulated plant's F3 (unit 1) and, with 6, F6 (unit 2). */
   private static List<TagMapRow> plantRows(int furnaces) {
     return PlantWiring.rows(furnaces).stream()
-        .filter(r -> r.source() == SourceKind.MODBUS && !r.isSetpoint())
+        .filter(r -> r.source() == SourceKind.MODBUS && !r.isWritten())
         .toList();
   }
 

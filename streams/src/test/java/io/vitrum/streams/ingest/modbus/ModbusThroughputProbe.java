@@ -28,7 +28,7 @@ class ModbusThroughputProbe {
     int seconds = Integer.getInteger("probe.seconds", 10);
     List<TagMapRow> rows =
         PlantWiring.rows(furnaces).stream()
-            .filter(r -> r.source() == SourceKind.MODBUS && !r.isSetpoint())
+            .filter(r -> r.source() == SourceKind.MODBUS && !r.isWritten())
             .toList();
     int units = (furnaces + 2) / 3;
     int[] ids = new int[units];
