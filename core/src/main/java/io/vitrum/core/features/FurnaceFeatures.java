@@ -38,7 +38,7 @@ public final class FurnaceFeatures {
     this.run = Objects.requireNonNull(run);
     this.schema = Objects.requireNonNull(schema);
     this.tags = expectedTags.stream().sorted().distinct().toList();
-    this.names = schema.names(tags);
+    this.names = List.copyOf(schema.names(tags)); // immutable: every vector shares this list
     for (String tag : tags) {
       recent.put(tag, new RecentPoints());
       tagIndex.put(tag, tagIndex.size());

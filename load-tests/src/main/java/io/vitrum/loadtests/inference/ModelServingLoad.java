@@ -52,9 +52,10 @@ import org.apache.pekko.stream.javadsl.Source;
  *
  * <p>Usage, after {@code mvn -q -B -DskipTests -pl load-tests -am package}: {@code java -cp
  * "load-tests/target/classes:$(cat load-tests/target/runtime.classpath)"
- * io.vitrum.loadtests.inference.ModelServingLoad [--seconds 5] [--threads 1] [--tick 1ms]} (through
- * an argument file: ONNX Runtime 1.28 crashes in native code under a very long command line, see
- * RESULTS.md).
+ * io.vitrum.loadtests.inference.ModelServingLoad [--seconds 5] [--threads 1] [--tick 1ms] [--models
+ * models]} (a models directory whose index names only the forecaster measures the prediction stage
+ * like for like against the forecaster alone) (through an argument file: ONNX Runtime 1.28 crashes
+ * in native code under a very long command line, see RESULTS.md).
  */
 public final class ModelServingLoad {
   private static final int BATCH = 64;
@@ -65,11 +66,13 @@ public final class ModelServingLoad {
     int seconds = 5;
     int threads = 1;
     String tick = "1ms";
+    Path modelsDir = Path.of("models");
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
         case "--threads" -> threads = Integer.parseInt(args[i + 1]);
         case "--tick" -> tick = args[i + 1];
+        case "--models" -> modelsDir = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -80,7 +83,7 @@ public final class ModelServingLoad {
                     + "\npekko.scheduler.tick-duration = "
                     + tick)
             .withFallback(ConfigFactory.load());
-    InferenceSettings settings = InferenceSettings.create(config).withModelsDir(Path.of("models"));
+    InferenceSettings settings = InferenceSettings.create(config).withModelsDir(modelsDir);
     ServedModels models = ServedModels.open(settings);
     System.out.printf(
         "ONNX Runtime, %d intra-op thread(s), %d s per figure, scheduler tick %s%n",
@@ -151,9 +154,16 @@ public final class ModelServingLoad {
     double elapsed = (System.nanoTime() - started) / 1e9;
     double perSecond = done.get() / elapsed;
     System.out.printf(
-        "prediction stage (forecaster+gnn+ensemble per window): %.0f windows/s;"
+        "prediction stage (%s per window): %.0f windows/s;"
             + " forecaster alone %.0f/s: ratio %.2f%n",
-        perSecond, alone.get("forecaster"), perSecond / alone.get("forecaster"));
+        String.join(
+            "+",
+            models.activeVersions().keySet().stream()
+                .filter(name -> !name.equals(ServedModels.VISION))
+                .toList()),
+        perSecond,
+        alone.get("forecaster"),
+        perSecond / alone.get("forecaster"));
 
     // Latency at a moderate rate: one vector in, its window's prediction out.
     List<Long> sent = new ArrayList<>();

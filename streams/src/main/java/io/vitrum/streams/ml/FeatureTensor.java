@@ -20,6 +20,7 @@ public final class FeatureTensor {
   private final int steps;
   private final long[] dims;
   private final Map<List<String>, int[]> indexByLayout = new HashMap<>();
+  private volatile Layout last;
 
   public FeatureTensor(TensorCard input) {
     this.columns = List.copyOf(input.columns());
@@ -95,7 +96,20 @@ public final class FeatureTensor {
     return i < 0 ? Double.NaN : v.values()[i];
   }
 
+  /** A layout's column index, kept by the names list's identity (vectors share their layout's). */
+  private record Layout(List<String> names, int[] index) {}
+
   private int[] index(FeatureVector v) {
+    Layout recent = last;
+    if (recent != null && recent.names() == v.names()) {
+      return recent.index();
+    }
+    int[] index = indexOf(v);
+    last = new Layout(v.names(), index);
+    return index;
+  }
+
+  private int[] indexOf(FeatureVector v) {
     synchronized (indexByLayout) {
       return indexByLayout.computeIfAbsent(
           v.names(),
