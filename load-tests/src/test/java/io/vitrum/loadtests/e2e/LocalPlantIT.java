@@ -162,12 +162,12 @@ class LocalPlantIT {
     return sum;
   }
 
-  /** Every log under the node's data directory (the plant's among them). */
+  /** The simulated plant's logs (under the node's data directory). */
   private static String plantLogs() throws Exception {
     StringBuilder out = new StringBuilder();
-    try (Stream<Path> files = Files.walk(node.log.getParent())) {
+    try (Stream<Path> files = Files.walk(node.log.getParent().resolve("plant"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".log")).toList()) {
-        out.append(Files.readString(f, StandardCharsets.UTF_8));
+        out.append(new String(Files.readAllBytes(f), StandardCharsets.UTF_8));
       }
     }
     return out.toString();
