@@ -72,6 +72,14 @@ public enum RejectionCode {
   /** No earlier active version to return to. */
   NOTHING_TO_ROLL_BACK("nothing-to-roll-back", RejectionKind.CONFLICT),
 
+  // ---- incidents ----
+  /** No such incident. */
+  UNKNOWN_INCIDENT("unknown-incident", RejectionKind.NOT_FOUND),
+  /** The incident is closed: it takes no more feedback or analyses. */
+  INCIDENT_CLOSED("incident-closed", RejectionKind.CONFLICT),
+  /** Feedback on a cause the incident's analysis never named. */
+  UNKNOWN_CAUSE("unknown-cause", RejectionKind.UNPROCESSABLE),
+
   // ---- any entity ----
   /** The journal failed or refused to store the command's events; nothing was applied. */
   PERSIST_FAILED("persist-failed", RejectionKind.UNAVAILABLE);

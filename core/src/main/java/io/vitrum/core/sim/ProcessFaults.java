@@ -8,7 +8,7 @@ import java.util.List;
  * Turns the process faults acting at one instant into the physics' {@link Disturbances}. Faults of
  * one kind add up; the result is kept inside the ranges the physics accepts.
  */
-final class ProcessFaults {
+public final class ProcessFaults {
   /** A fully failed lehr fan doubles the cooling rate the ware sees. */
   private static final double FAN_FAILURE_COOLING_GAIN = 1.0;
 
@@ -24,7 +24,7 @@ final class ProcessFaults {
    * The disturbances at {@code t}: {@code baseline} (e.g. a furnace's refractory age) changed by
    * every process fault of {@code active} in proportion to its level at {@code t}.
    */
-  static Disturbances at(Disturbances baseline, List<FaultScenario> active, Instant t) {
+  public static Disturbances at(Disturbances baseline, List<FaultScenario> active, Instant t) {
     double efficiencyLost = 0;
     double moisture = 0;
     double cullet = 0;

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
 
 /**
  * The digital twin of one furnace line: keeps a {@link TwinState} in step with the plant ({@link
@@ -180,6 +181,47 @@ public final class DigitalTwin {
     run.sumSquaredDifference().forEach((k, v) -> rms.put(k, Math.sqrt(v / n)));
     run.sumDifference().forEach((k, v) -> mean.put(k, v / n));
     return new ShadowReport(run.candidate(), run.elapsedS(), run.samples(), rms, mean);
+  }
+
+  /**
+   * The line's outputs every {@code sampleS} seconds over {@code horizonS} seconds from {@code
+   * state}, under the setpoints in force and the disturbances {@code disturbancesAt} gives for each
+   * instant (seconds since the start): how the line would have run had a given fault acted, which
+   * root-cause analysis compares with what the plant showed. The first sample is the start.
+   *
+   * @throws IllegalArgumentException if the horizon is not positive or beyond the maximum, or the
+   *     sample interval is not positive
+   */
+  public List<FurnaceOutputs> course(
+      TwinState state,
+      double horizonS,
+      double sampleS,
+      DoubleFunction<Disturbances> disturbancesAt) {
+    checkHorizon(horizonS)
+        .ifPresent(
+            r -> {
+              throw new IllegalArgumentException(r.reason());
+            });
+    if (!(sampleS > 0)) {
+      throw new IllegalArgumentException("the sample interval must be positive");
+    }
+    double step = Math.min(settings.simulationStepS(), sampleS);
+    Setpoints setpoints = state.setpoints();
+    FurnaceState s = process.refresh(state.furnace(), setpoints, disturbancesAt.apply(0));
+    List<FurnaceOutputs> out = new ArrayList<>();
+    out.add(s.outputs());
+    double elapsed = 0;
+    double nextSample = sampleS;
+    while (elapsed < horizonS - 1e-9) {
+      double dt = Math.min(step, horizonS - elapsed);
+      s = process.step(s, setpoints, disturbancesAt.apply(elapsed), dt);
+      elapsed += dt;
+      if (elapsed >= nextSample - 1e-9) {
+        out.add(s.outputs());
+        nextSample += sampleS;
+      }
+    }
+    return out;
   }
 
   private Optional<Rejection> checkHorizon(double horizonS) {
