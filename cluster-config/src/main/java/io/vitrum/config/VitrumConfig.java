@@ -55,6 +55,11 @@ public final class VitrumConfig {
     return config.withValue("vitrum.mqtt.url", ConfigValueFactory.fromAnyRef(url));
   }
 
+  /** Points the engine's Neo4j driver at the server at {@code uri} ({@code bolt://host:port}). */
+  public static Config withNeo4jUri(Config config, String uri) {
+    return config.withValue("vitrum.neo4j.uri", ConfigValueFactory.fromAnyRef(uri));
+  }
+
   /** Points the OPC UA source and setpoint writer at {@code endpoint} ({@code opc.tcp://h:p}). */
   public static Config withOpcUaEndpoint(Config config, String endpoint) {
     return config.withValue("vitrum.opcua.endpoint", ConfigValueFactory.fromAnyRef(endpoint));

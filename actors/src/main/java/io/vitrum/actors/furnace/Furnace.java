@@ -80,6 +80,9 @@ public final class Furnace
    */
   public static final String SETPOINT_TAGS_PREFIX = "furnace-setpoint";
 
+  /** Part of the graph tags in the journal: never rename. */
+  public static final String GRAPH_TAGS_PREFIX = "furnace-graph";
+
   private static final String SUPERSEDED = "superseded by a later transition";
   private static final String SUPERSEDED_CHANGE = "superseded by a later change";
 
@@ -298,6 +301,14 @@ public final class Furnace
                 ctx -> create(ctx.getEntityId(), settings, metrics, Clock.systemUTC(), live)));
   }
 
+  /**
+   * The tags of every furnace's setpoint changes and alarm transitions, for the knowledge graph and
+   * the incidents (events persisted before these tags existed carry none).
+   */
+  public static TagSlices graphTags(FurnaceSettings settings) {
+    return new TagSlices(GRAPH_TAGS_PREFIX, settings.setpointTagSlices());
+  }
+
   /** The tags of the setpoint changes of every furnace, for the projections that read them. */
   public static TagSlices setpointTags(FurnaceSettings settings) {
     return new TagSlices(SETPOINT_TAGS_PREFIX, settings.setpointTagSlices());
@@ -329,6 +340,7 @@ public final class Furnace
   private final LivePublisher live;
   private final PendingReply pending = new PendingReply();
   private final Set<String> setpointTags;
+  private final Set<String> alarmTags;
 
   private Furnace(
       String furnaceId,
@@ -342,7 +354,9 @@ public final class Furnace
     this.metrics = metrics;
     this.clock = clock;
     this.live = live;
-    this.setpointTags = Set.of(setpointTags(settings).tagFor(persistenceId().id()));
+    String graphTag = graphTags(settings).tagFor(persistenceId().id());
+    this.setpointTags = Set.of(setpointTags(settings).tagFor(persistenceId().id()), graphTag);
+    this.alarmTags = Set.of(graphTag);
   }
 
   @Override
@@ -357,7 +371,10 @@ public final class Furnace
 
   @Override
   public Set<String> tagsFor(Event event) {
-    return event instanceof SetpointChanged ? setpointTags : Set.of();
+    if (event instanceof SetpointChanged) {
+      return setpointTags;
+    }
+    return event instanceof AlarmRaised || event instanceof AlarmCleared ? alarmTags : Set.of();
   }
 
   @Override

@@ -73,6 +73,9 @@ public final class Sensor
   /** Prefix of the tags of anomaly events, stored in the journal: never rename. */
   public static final String ANOMALY_TAGS_PREFIX = "sensor-anomaly";
 
+  /** Part of the configuration tags in the journal: never rename. */
+  public static final String CONFIG_TAGS_PREFIX = "sensor-config";
+
   // ---- protocol ----
 
   public sealed interface Command extends CborSerializable {}
@@ -184,6 +187,14 @@ public final class Sensor
   }
 
   /** The tags of the anomaly events of every sensor, for the projections that read them. */
+  /**
+   * The tags of every sensor's configuration, for the knowledge graph (configurations persisted
+   * before these tags existed carry none).
+   */
+  public static TagSlices configTags(SensorSettings settings) {
+    return new TagSlices(CONFIG_TAGS_PREFIX, settings.anomalyTagSlices());
+  }
+
   public static TagSlices anomalyTags(SensorSettings settings) {
     return new TagSlices(ANOMALY_TAGS_PREFIX, settings.anomalyTagSlices());
   }
@@ -195,6 +206,7 @@ public final class Sensor
   private final LivePublisher liveUpdates;
   private final PendingReply pending = new PendingReply();
   private final Set<String> anomalyTags;
+  private final Set<String> configTags;
 
   // Live, actor-confined, not journaled per reading: restored from the state on recovery.
   private SensorWindow live;
@@ -210,6 +222,7 @@ public final class Sensor
     this.clock = clock;
     this.liveUpdates = live;
     this.anomalyTags = Set.of(anomalyTags(settings).tagFor(persistenceId().id()));
+    this.configTags = Set.of(configTags(settings).tagFor(persistenceId().id()));
     resetLive(new Unconfigured());
   }
 
@@ -225,6 +238,9 @@ public final class Sensor
 
   @Override
   public Set<String> tagsFor(Event event) {
+    if (event instanceof SensorConfigured) {
+      return configTags;
+    }
     return event instanceof AnomalyRaised || event instanceof AnomalyCleared
         ? anomalyTags
         : Set.of();

@@ -54,6 +54,37 @@ public record FaultSchedule(List<FaultScenario> scenarios) {
   }
 
   /**
+   * This schedule with the first fault equal to {@code old} replaced by {@code replacement}.
+   *
+   * @throws IllegalArgumentException when the schedule holds no such fault
+   */
+  public FaultSchedule replacing(FaultScenario old, FaultScenario replacement) {
+    Objects.requireNonNull(replacement, "replacement");
+    List<FaultScenario> all = new ArrayList<>(scenarios);
+    all.set(indexOf(old), replacement);
+    return new FaultSchedule(all);
+  }
+
+  /**
+   * This schedule without the first fault equal to {@code scenario}.
+   *
+   * @throws IllegalArgumentException when the schedule holds no such fault
+   */
+  public FaultSchedule without(FaultScenario scenario) {
+    List<FaultScenario> all = new ArrayList<>(scenarios);
+    all.remove(indexOf(scenario));
+    return new FaultSchedule(all);
+  }
+
+  private int indexOf(FaultScenario scenario) {
+    int index = scenarios.indexOf(Objects.requireNonNull(scenario, "scenario"));
+    if (index < 0) {
+      throw new IllegalArgumentException("not in the schedule: " + scenario);
+    }
+    return index;
+  }
+
+  /**
    * A reproducible random schedule: about one fault per three hours per furnace (at least one), of
    * every kind with equal chance, starting between 10 % and 70 % into the run, lasting 15–40 % of
    * it, with magnitudes in each kind's typical range. Same arguments, same schedule.

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -170,6 +171,46 @@ public final class PlantSimulator {
   public void inject(FaultScenario scenario) {
     furnace(scenario.furnace());
     faults = faults.with(scenario);
+  }
+
+  /**
+   * Repairs {@code scenario}, one of {@link #faults()}, at {@code at}: it acts up to {@code at} as
+   * scheduled, at the same level, and from {@code at} on no longer. In the schedule it becomes the
+   * same fault ending at {@code at}; cut short inside its ramp, its ramp ends at {@code at} and its
+   * magnitude is the level it reached by then (the levels before are the same, up to rounding). A
+   * fault that would not have started by {@code at} is removed; one already over stays as it is.
+   *
+   * @return the fault standing for {@code scenario} in the schedule now; empty when it was removed
+   * @throws IllegalArgumentException when {@code scenario} is not in the schedule
+   */
+  public Optional<FaultScenario> repair(FaultScenario scenario, Instant at) {
+    Objects.requireNonNull(at, "at");
+    if (!faults.scenarios().contains(scenario)) {
+      throw new IllegalArgumentException("not in the schedule: " + scenario);
+    }
+    if (!at.isAfter(scenario.start())) {
+      faults = faults.without(scenario);
+      return Optional.empty();
+    }
+    if (!at.isBefore(scenario.end())) {
+      return Optional.of(scenario);
+    }
+    FaultScenario repaired = endedAt(scenario, at);
+    faults = faults.replacing(scenario, repaired);
+    return Optional.of(repaired);
+  }
+
+  /** {@code s} ending at {@code at}, within its span, with its levels until then kept. */
+  private static FaultScenario endedAt(FaultScenario s, Instant at) {
+    Duration duration = Duration.between(s.start(), at);
+    Duration ramp = s.ramp();
+    double magnitude = s.magnitude();
+    if (ramp.compareTo(duration) > 0) {
+      magnitude = s.levelAt(at);
+      ramp = duration;
+    }
+    return new FaultScenario(
+        s.furnace(), s.kind(), s.start(), ramp, duration, magnitude, s.tag(), s.rootCause());
   }
 
   /** Every fault scheduled, past, present and future. */

@@ -17,14 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The simulated plant process: parses {@link PlantOptions}, starts the OPC UA and Modbus servers,
- * runs the simulator in real time, prints {@value #READY} on standard output once the servers
- * listen, then connects MQTT and Kafka in the background. Stops cleanly on SIGTERM.
+ * The simulated plant process: parses {@link PlantOptions}, starts the OPC UA and Modbus servers
+ * and the control API ({@link PlantControlServer}), runs the simulator in real time, prints {@value
+ * #READY} on standard output once the servers listen, then connects MQTT and Kafka in the
+ * background. Stops cleanly on SIGTERM.
  *
  * <p>Usage, after {@code mvn -B -q -pl load-tests -am package -DskipTests}: {@code java -cp
  * "load-tests/target/classes:$(cat load-tests/target/runtime.classpath)"
  * io.vitrum.loadtests.plant.PlantMain --furnaces 3 --seed 1 --opcua-port 4840 --modbus-port 5020
- * --mqtt-url tcp://127.0.0.1:1883 --kafka 127.0.0.1:9092 --items-per-minute 330 --speed 1.0}.
+ * --control-port 8090 --mqtt-url tcp://127.0.0.1:1883 --kafka 127.0.0.1:9092 --items-per-minute 330
+ * --speed 1.0}.
  */
 public final class PlantMain {
   /** The line a launcher waits for. */
@@ -33,6 +35,7 @@ public final class PlantMain {
   private static final Logger log = LoggerFactory.getLogger(PlantMain.class);
   private static final long MAX_CATCH_UP_STEPS = 300;
   private static final Duration MQTT_RETRY = Duration.ofSeconds(2);
+  private static final Duration CONTROL_WAIT = Duration.ofSeconds(5);
 
   private PlantMain() {}
 
@@ -131,6 +134,14 @@ public final class PlantMain {
                 System::currentTimeMillis),
             options.speed(),
             outputs);
+    if (options.controlPort() > 0) {
+      running.push(
+          PlantControlServer.start(
+              options.controlPort(),
+              plant.faults(),
+              simulator.tags(),
+              CONTROL_WAIT.plus(loop.tickPeriod().multipliedBy(2))));
+    }
     loop.start();
     running.push(loop);
     System.out.println(READY);

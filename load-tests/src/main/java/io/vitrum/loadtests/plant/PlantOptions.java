@@ -9,6 +9,8 @@ import io.vitrum.core.sim.SimulatorConfig;
  * @param seed master seed of the simulator
  * @param opcuaPort OPC UA server port on 127.0.0.1, 0 for none
  * @param modbusPort Modbus TCP server port on 127.0.0.1, 0 for none
+ * @param controlPort port of the HTTP control API on 127.0.0.1 ({@link PlantControlServer}: fault
+ *     injection and repair), 0 for none
  * @param mqttUrl MQTT broker, e.g. {@code tcp://127.0.0.1:1883}; empty for none
  * @param kafka Kafka bootstrap servers for the frames, e.g. {@code 127.0.0.1:9092}; empty for none
  * @param itemsPerMinute items each line's MIK-1 machine inspects per minute
@@ -19,6 +21,7 @@ public record PlantOptions(
     long seed,
     int opcuaPort,
     int modbusPort,
+    int controlPort,
     String mqttUrl,
     String kafka,
     double itemsPerMinute,
@@ -27,8 +30,9 @@ public record PlantOptions(
   /** What {@link #parse} accepts. */
   public static final String USAGE =
       "usage: PlantMain [--furnaces 3] [--seed 1] [--opcua-port 4840 (0=off)]"
-          + " [--modbus-port 5020 (0=off)] [--mqtt-url tcp://127.0.0.1:1883 (\"\"=off)]"
-          + " [--kafka 127.0.0.1:9092 (\"\"=off)] [--items-per-minute 330] [--speed 1.0]";
+          + " [--modbus-port 5020 (0=off)] [--control-port 8090 (0=off)]"
+          + " [--mqtt-url tcp://127.0.0.1:1883 (\"\"=off)] [--kafka 127.0.0.1:9092 (\"\"=off)]"
+          + " [--items-per-minute 330] [--speed 1.0]";
 
   private static final int MAX_FURNACES = 300;
   private static final double MAX_SPEED = 1000;
@@ -39,6 +43,7 @@ public record PlantOptions(
     }
     checkPort("--opcua-port", opcuaPort);
     checkPort("--modbus-port", modbusPort);
+    checkPort("--control-port", controlPort);
     mqttUrl = mqttUrl == null ? "" : mqttUrl.trim();
     kafka = kafka == null ? "" : kafka.trim();
     if (!(itemsPerMinute >= 0 && itemsPerMinute <= 1000)) {
@@ -68,6 +73,7 @@ public record PlantOptions(
     long seed = 1;
     int opcuaPort = 4840;
     int modbusPort = 5020;
+    int controlPort = 8090;
     String mqttUrl = "tcp://127.0.0.1:1883";
     String kafka = "127.0.0.1:9092";
     double itemsPerMinute = SimulatorConfig.DEFAULT_ITEMS_PER_MINUTE;
@@ -84,6 +90,7 @@ public record PlantOptions(
           case "--seed" -> seed = Long.parseLong(value);
           case "--opcua-port" -> opcuaPort = Integer.parseInt(value);
           case "--modbus-port" -> modbusPort = Integer.parseInt(value);
+          case "--control-port" -> controlPort = Integer.parseInt(value);
           case "--mqtt-url" -> mqttUrl = value;
           case "--kafka" -> kafka = value;
           case "--items-per-minute" -> itemsPerMinute = Double.parseDouble(value);
@@ -95,7 +102,7 @@ public record PlantOptions(
       }
     }
     return new PlantOptions(
-        furnaces, seed, opcuaPort, modbusPort, mqttUrl, kafka, itemsPerMinute, speed);
+        furnaces, seed, opcuaPort, modbusPort, controlPort, mqttUrl, kafka, itemsPerMinute, speed);
   }
 
   private static void checkPort(String name, int port) {

@@ -20,14 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@link PlantSimulator} as the plant process drives it: step by step, applying the setpoint
- * writes waiting in the {@link SetpointInbox} before each tick and telling for every step which
- * instruments show a fault. Confined to one thread, like the simulator it owns.
+ * writes waiting in the {@link SetpointInbox} and the fault injections and repairs waiting in its
+ * {@link InjectedFaults} before each tick, and telling for every step which instruments show a
+ * fault. Confined to one thread, like the simulator it owns.
  */
 public final class SimulatedPlant {
   private static final Logger log = LoggerFactory.getLogger(SimulatedPlant.class);
 
   private final PlantSimulator simulator;
   private final SetpointInbox inbox;
+  private final InjectedFaults faults;
   private final Duration step;
   private final Map<String, Long> samplingMillis = new HashMap<>();
   private boolean started;
@@ -36,6 +38,7 @@ public final class SimulatedPlant {
     this.simulator = simulator;
     this.inbox = inbox;
     this.step = simulator.config().step();
+    this.faults = new InjectedFaults(simulator.faults(), simulator.now());
     for (TagSpec spec : simulator.tags()) {
       samplingMillis.put(spec.tag(), spec.sampling().toMillis());
     }
@@ -44,6 +47,14 @@ public final class SimulatedPlant {
   /** The simulator, for setup before the loop starts and for tests; not thread-safe. */
   public PlantSimulator simulator() {
     return simulator;
+  }
+
+  /**
+   * The faults of the control API: the simulator's schedule as it was when this plant was made, and
+   * those injected since through it; safe from any thread.
+   */
+  public InjectedFaults faults() {
+    return faults;
   }
 
   /** The simulation step. */
@@ -61,11 +72,13 @@ public final class SimulatedPlant {
   }
 
   /**
-   * Applies the writes waiting, then simulates {@code steps} steps. The very first call also yields
-   * the readings at the start time as an extra first step, so every tag has a value at once.
+   * Applies the writes, fault injections and repairs waiting, then simulates {@code steps} steps.
+   * The very first call also yields the readings at the start time as an extra first step, so every
+   * tag has a value at once.
    */
   public PlantTick advance(int steps) {
     applyWrites();
+    faults.applyTo(simulator);
     List<PlantStep> out = new ArrayList<>(steps + 1);
     if (!started) {
       out.add(simulate(Duration.ZERO));
@@ -74,6 +87,7 @@ public final class SimulatedPlant {
     for (int i = 0; i < steps; i++) {
       out.add(simulate(step));
     }
+    faults.advancedTo(simulator.now());
     return new PlantTick(out, setpoints());
   }
 

@@ -31,6 +31,7 @@ final class DevNode implements AutoCloseable {
   final int mqtt;
   final int opcua;
   final int modbus;
+  final int plantControl;
   final Path log;
   private final Path tokenFile;
   private final Process process;
@@ -43,6 +44,7 @@ final class DevNode implements AutoCloseable {
     this.mqtt = ports.get("mqtt");
     this.opcua = ports.get("opcua");
     this.modbus = ports.get("modbus");
+    this.plantControl = ports.get("plant-control");
     this.log = log;
     this.tokenFile = tokenFile;
     this.process = process;
@@ -74,7 +76,8 @@ final class DevNode implements AutoCloseable {
             "kafka", free(),
             "mqtt", free(),
             "opcua", free(),
-            "modbus", free());
+            "modbus", free(),
+            "plant-control", free());
     ProcessBuilder builder =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -93,6 +96,7 @@ final class DevNode implements AutoCloseable {
     env.put("VITRUM_MQTT_PORT", ports.get("mqtt").toString());
     env.put("VITRUM_OPCUA_PORT", ports.get("opcua").toString());
     env.put("VITRUM_MODBUS_PORT", ports.get("modbus").toString());
+    env.put("VITRUM_PLANT_CONTROL_PORT", ports.get("plant-control").toString());
     env.put("VITRUM_PLANT_CLASSPATH_FILE", plantFile.toString());
     env.put("VITRUM_SIMULATOR_FURNACES", "3");
     env.put("VITRUM_MODELS_DIR", target.getParent().getParent().resolve("models").toString());

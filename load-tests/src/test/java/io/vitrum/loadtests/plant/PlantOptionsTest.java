@@ -16,6 +16,7 @@ class PlantOptionsTest {
     assertEquals(3, o.furnaces());
     assertEquals(4840, o.opcuaPort());
     assertEquals(5020, o.modbusPort());
+    assertEquals(8090, o.controlPort());
     assertEquals("tcp://127.0.0.1:1883", o.mqttUrl());
     assertEquals("127.0.0.1:9092", o.kafka());
     assertEquals(1.0, o.speed());
@@ -33,6 +34,8 @@ class PlantOptionsTest {
             "0",
             "--modbus-port",
             "15020",
+            "--control-port",
+            "0",
             "--mqtt-url",
             "",
             "--kafka",
@@ -46,6 +49,7 @@ class PlantOptionsTest {
     assertEquals(42, o.seed());
     assertEquals(0, o.opcuaPort());
     assertEquals(15020, o.modbusPort());
+    assertEquals(0, o.controlPort());
     assertFalse(o.mqttEnabled());
     assertFalse(o.kafkaEnabled());
     assertEquals(120, o.itemsPerMinute());
@@ -65,5 +69,10 @@ class PlantOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> PlantOptions.parse("--speed", "0"));
     assertThrows(IllegalArgumentException.class, () -> PlantOptions.parse("--furnaces"));
     assertThrows(IllegalArgumentException.class, () -> PlantOptions.parse("--opcua-port", "-1"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class, () -> PlantOptions.parse("--control-port", "70000"))
+            .getMessage()
+            .contains("--control-port"));
   }
 }

@@ -10,6 +10,10 @@ import io.vitrum.config.embedded.FreePort;
 import io.vitrum.core.plant.SetpointParameter;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The plant as the launcher runs it: its own JVM, the ready line on standard output once the OPC UA
- * and Modbus servers listen (MQTT and Kafka brokers absent), real clients served, a clean exit on
- * SIGTERM.
+ * and Modbus servers and the control API listen (MQTT and Kafka brokers absent), real clients
+ * served, a clean exit on SIGTERM.
  */
 class PlantProcessIT {
 
@@ -34,6 +38,7 @@ class PlantProcessIT {
   void startsServesAndStopsOnSigterm(@TempDir Path dir) throws Exception {
     int opcua = FreePort.pick();
     int modbus = FreePort.pick();
+    int control = FreePort.pick();
     int deadBroker = FreePort.pick();
     Path log = dir.resolve("plant.log");
     Process plant =
@@ -51,6 +56,8 @@ class PlantProcessIT {
                 Integer.toString(opcua),
                 "--modbus-port",
                 Integer.toString(modbus),
+                "--control-port",
+                Integer.toString(control),
                 "--mqtt-url",
                 "tcp://127.0.0.1:" + deadBroker,
                 "--kafka",
@@ -100,6 +107,18 @@ class PlantProcessIT {
                   | ((registers[2] & 0xFF) << 8)
                   | (registers[3] & 0xFF));
       assertTrue(SetpointParameter.PULL_RATE.withinBounds(pull), "F3 pull rate " + pull);
+
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> injected =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + control + "/faults"))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"furnace\":\"F3\",\"kind\":\"burner-degradation\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(201, injected.statusCode(), injected.body());
+      assertTrue(injected.body().contains("\"active\":true"), injected.body());
 
       plant.destroy();
       assertTrue(plant.waitFor(30, TimeUnit.SECONDS), "stops on SIGTERM");

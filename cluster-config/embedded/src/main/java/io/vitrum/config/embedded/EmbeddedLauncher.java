@@ -18,13 +18,13 @@ import java.util.function.Supplier;
 
 /**
  * The {@link EmbeddedInfrastructure} a local-profile node finds through {@link
- * java.util.ServiceLoader} ({@code META-INF/services}): Cassandra, Kafka, the MQTT broker and the
- * simulated plant, each in its own child JVM, each when enabled ({@code vitrum.embedded.<server>
- * .enabled}) and not replaced by an external endpoint. Cassandra, Kafka and the broker start in
- * parallel; the plant starts as soon as Kafka and the broker are ready (it needs their addresses),
- * which is still well before Cassandra on a small machine. The first server that fails interrupts
- * the starts still in progress; those that did start are stopped again, and the failure is reported
- * with the end of its log.
+ * java.util.ServiceLoader} ({@code META-INF/services}): Cassandra, Kafka, the MQTT broker, Neo4j
+ * and the simulated plant, each in its own child JVM, each when enabled ({@code
+ * vitrum.embedded.<server> .enabled}) and not replaced by an external endpoint. Cassandra, Kafka,
+ * the broker and Neo4j start in parallel; the plant starts as soon as Kafka and the broker are
+ * ready (it needs their addresses), which is still well before Cassandra on a small machine. The
+ * first server that fails interrupts the starts still in progress; those that did start are stopped
+ * again, and the failure is reported with the end of its log.
  */
 public final class EmbeddedLauncher implements EmbeddedInfrastructure {
   /** For {@link java.util.ServiceLoader}. */
@@ -35,13 +35,14 @@ public final class EmbeddedLauncher implements EmbeddedInfrastructure {
     EmbeddedCassandraSettings cassandra = EmbeddedCassandraSettings.create(config);
     EmbeddedKafkaSettings kafka = EmbeddedKafkaSettings.create(config);
     EmbeddedMqttSettings mqtt = EmbeddedMqttSettings.create(config);
+    EmbeddedNeo4jSettings neo4j = EmbeddedNeo4jSettings.create(config);
     SimulatedPlantSettings plant = SimulatedPlantSettings.create(config);
     String externalKafka = SettingsSupport.external(config, "vitrum.kafka.bootstrap-servers");
     String externalMqtt = SettingsSupport.external(config, "vitrum.mqtt.url");
 
     ExecutorService pool =
         Executors.newFixedThreadPool(
-            4,
+            5,
             task -> {
               Thread thread = new Thread(task, "vitrum-embedded-start");
               thread.setDaemon(true);
@@ -54,6 +55,8 @@ public final class EmbeddedLauncher implements EmbeddedInfrastructure {
           startIf(kafka.enabled(), () -> EmbeddedKafka.start(kafka), pool);
       CompletableFuture<Optional<EmbeddedMqttBroker>> mqttUp =
           startIf(mqtt.enabled(), () -> EmbeddedMqttBroker.start(mqtt), pool);
+      CompletableFuture<Optional<EmbeddedNeo4j>> neo4jUp =
+          startIf(neo4j.enabled(), () -> EmbeddedNeo4j.start(neo4j), pool);
       CompletableFuture<Optional<SimulatedPlant>> plantUp =
           plant.enabled()
               ? kafkaUp.thenCombineAsync(
@@ -67,7 +70,7 @@ public final class EmbeddedLauncher implements EmbeddedInfrastructure {
                   pool)
               : CompletableFuture.completedFuture(Optional.empty());
       List<CompletableFuture<? extends Optional<? extends EmbeddedServer>>> all =
-          List.of(cassandraUp, kafkaUp, mqttUp, plantUp);
+          List.of(cassandraUp, kafkaUp, mqttUp, neo4jUp, plantUp);
       // The first failure interrupts the other starts: no waiting for Cassandra to stop it again.
       all.forEach(
           future ->
@@ -86,6 +89,7 @@ public final class EmbeddedLauncher implements EmbeddedInfrastructure {
               cassandraUp.exceptionally(e -> Optional.empty()).join(),
               kafkaUp.exceptionally(e -> Optional.empty()).join(),
               mqttUp.exceptionally(e -> Optional.empty()).join(),
+              neo4jUp.exceptionally(e -> Optional.empty()).join(),
               plantUp.exceptionally(e -> Optional.empty()).join());
       Set<Throwable> failures = new LinkedHashSet<>();
       for (CompletableFuture<?> future : all) {

@@ -19,6 +19,7 @@ final class EmbeddedServers implements EmbeddedInfrastructure.Started {
   private final Optional<EmbeddedCassandra> cassandra;
   private final Optional<EmbeddedKafka> kafka;
   private final Optional<EmbeddedMqttBroker> mqtt;
+  private final Optional<EmbeddedNeo4j> neo4j;
   private final Optional<SimulatedPlant> plant;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -27,17 +28,28 @@ final class EmbeddedServers implements EmbeddedInfrastructure.Started {
       Optional<EmbeddedCassandra> cassandra,
       Optional<EmbeddedKafka> kafka,
       Optional<EmbeddedMqttBroker> mqtt,
+      Optional<EmbeddedNeo4j> neo4j,
       Optional<SimulatedPlant> plant) {
     this.cassandra = cassandra;
     this.kafka = kafka;
     this.mqtt = mqtt;
+    this.neo4j = neo4j;
     this.plant = plant;
   }
 
+  /** The servers without a Neo4j. */
+  EmbeddedServers(
+      Optional<EmbeddedCassandra> cassandra,
+      Optional<EmbeddedKafka> kafka,
+      Optional<EmbeddedMqttBroker> mqtt,
+      Optional<SimulatedPlant> plant) {
+    this(cassandra, kafka, mqtt, Optional.empty(), plant);
+  }
+
   /**
-   * {@code config} with the Cassandra contact points, Kafka bootstrap servers, MQTT URL, and the
-   * plant's OPC UA endpoint and Modbus host and port replaced by those of the servers started here;
-   * what was not started here keeps its configured (external) value.
+   * {@code config} with the Cassandra contact points, Kafka bootstrap servers, MQTT URL, Neo4j Bolt
+   * URI, and the plant's OPC UA endpoint and Modbus host and port replaced by those of the servers
+   * started here; what was not started here keeps its configured (external) value.
    */
   @Override
   public Config configure(Config config) {
@@ -50,6 +62,9 @@ final class EmbeddedServers implements EmbeddedInfrastructure.Started {
     }
     if (mqtt.isPresent()) {
       c = VitrumConfig.withMqttUrl(c, mqtt.get().url());
+    }
+    if (neo4j.isPresent()) {
+      c = VitrumConfig.withNeo4jUri(c, neo4j.get().boltUri());
     }
     if (plant.isPresent() && plant.get().opcuaPort() > 0) {
       c = VitrumConfig.withOpcUaEndpoint(c, plant.get().opcuaEndpoint());
@@ -67,7 +82,7 @@ final class EmbeddedServers implements EmbeddedInfrastructure.Started {
 
   /** Every server, in start-banner order. */
   Stream<EmbeddedServer> servers() {
-    return Stream.of(cassandra, kafka, mqtt, plant).flatMap(Optional::stream);
+    return Stream.of(cassandra, kafka, mqtt, neo4j, plant).flatMap(Optional::stream);
   }
 
   Optional<EmbeddedCassandra> cassandra() {
@@ -80,6 +95,10 @@ final class EmbeddedServers implements EmbeddedInfrastructure.Started {
 
   Optional<EmbeddedMqttBroker> mqtt() {
     return mqtt;
+  }
+
+  Optional<EmbeddedNeo4j> neo4j() {
+    return neo4j;
   }
 
   Optional<SimulatedPlant> plant() {
@@ -96,7 +115,7 @@ final class EmbeddedServers implements EmbeddedInfrastructure.Started {
     try {
       plant.ifPresent(SimulatedPlant::close);
       List<Thread> stopping = new ArrayList<>();
-      Stream.of(cassandra, kafka, mqtt)
+      Stream.of(cassandra, kafka, mqtt, neo4j)
           .flatMap(Optional::stream)
           .forEach(
               server -> {

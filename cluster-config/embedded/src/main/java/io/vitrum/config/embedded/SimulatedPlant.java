@@ -11,10 +11,11 @@ import java.util.Map;
  * The simulated plant (by default {@code io.vitrum.loadtests.plant.PlantMain} from {@code
  * load-tests}) in a child JVM: it runs the plant simulator and serves it as a plant would, over OPC
  * UA and Modbus TCP on 127.0.0.1, and publishes to the given MQTT broker and Kafka (which it
- * connects to, with retries, in the background). Its classpath comes from a file the dev build
- * writes. Ready when it prints "Vitrum plant ready" and its servers accept connections. A plant
- * already running on the same directory is reused when it was launched with the same arguments,
- * else replaced (see {@link ChildProcess}).
+ * connects to, with retries, in the background). Its control API on 127.0.0.1 ({@code /faults})
+ * injects and repairs faults; the engine never uses it. Its classpath comes from a file the dev
+ * build writes. Ready when it prints "Vitrum plant ready" and its servers accept connections. A
+ * plant already running on the same directory is reused when it was launched with the same
+ * arguments, else replaced (see {@link ChildProcess}).
  */
 public final class SimulatedPlant implements EmbeddedServer {
   private static final String READY = "Vitrum plant ready";
@@ -52,6 +53,9 @@ public final class SimulatedPlant implements EmbeddedServer {
     if (settings.modbusPort() > 0) {
       ports.put("modbus", settings.modbusPort());
     }
+    if (settings.controlPort() > 0) {
+      ports.put("control", settings.controlPort());
+    }
     ChildSpec spec =
         ChildSpec.of(
                 "plant",
@@ -87,6 +91,8 @@ public final class SimulatedPlant implements EmbeddedServer {
         Integer.toString(settings.opcuaPort()),
         "--modbus-port",
         Integer.toString(settings.modbusPort()),
+        "--control-port",
+        Integer.toString(settings.controlPort()),
         "--mqtt-url",
         mqttUrl,
         "--kafka",
@@ -105,6 +111,16 @@ public final class SimulatedPlant implements EmbeddedServer {
   /** The Modbus TCP port on 127.0.0.1; 0 when its Modbus server is off. */
   public int modbusPort() {
     return settings.modbusPort() > 0 ? process.port("modbus") : 0;
+  }
+
+  /** The port of its control API on 127.0.0.1; 0 when the API is off. */
+  public int controlPort() {
+    return settings.controlPort() > 0 ? process.port("control") : 0;
+  }
+
+  /** {@code http://127.0.0.1:<port>/faults}, its control API's faults; "" when the API is off. */
+  public String faultsUrl() {
+    return controlPort() > 0 ? "http://127.0.0.1:" + controlPort() + "/faults" : "";
   }
 
   /** {@code opc.tcp://127.0.0.1:<port>}; "" when its OPC UA server is off. */
@@ -140,6 +156,9 @@ public final class SimulatedPlant implements EmbeddedServer {
     }
     if (modbusPort() > 0) {
       served.add("Modbus 127.0.0.1:" + modbusPort());
+    }
+    if (controlPort() > 0) {
+      served.add("faults " + faultsUrl());
     }
     return "Plant       "
         + settings.furnaces()

@@ -8,8 +8,9 @@ import java.util.Objects;
 /**
  * How to run the simulated plant process: whether to start it, where its pid, ports and log live,
  * the file holding its classpath (written by the dev build) and its main class, how many furnaces
- * and which seed, its OPC UA and Modbus TCP ports (0: that server is off), MIK-1 items per minute,
- * simulation speed, heap, and how long to wait for it to start and stop.
+ * and which seed, its OPC UA and Modbus TCP ports (0: that server is off), the port of its control
+ * API for fault injection (0: off), MIK-1 items per minute, simulation speed, heap, and how long to
+ * wait for it to start and stop.
  */
 public record SimulatedPlantSettings(
     boolean enabled,
@@ -20,6 +21,7 @@ public record SimulatedPlantSettings(
     long seed,
     int opcuaPort,
     int modbusPort,
+    int controlPort,
     double itemsPerMinute,
     double speed,
     String heap,
@@ -60,6 +62,7 @@ public record SimulatedPlantSettings(
         c.getLong("seed"),
         externalOpcUa ? 0 : SettingsSupport.port(c, "opcua-port"),
         externalModbus ? 0 : SettingsSupport.port(c, "modbus-port"),
+        SettingsSupport.port(c, "control-port"),
         c.getDouble("items-per-minute"),
         c.getDouble("speed"),
         c.getString("heap"),

@@ -34,6 +34,11 @@ class EmbeddedSettingsTest {
     assertEquals(42, plant.seed());
     assertEquals(4840, plant.opcuaPort());
     assertEquals(5020, plant.modbusPort());
+    assertEquals(8090, plant.controlPort());
+    assertEquals(
+        0,
+        SimulatedPlantSettings.create(local("vitrum.embedded.plant.control-port = 0"))
+            .controlPort());
   }
 
   @Test

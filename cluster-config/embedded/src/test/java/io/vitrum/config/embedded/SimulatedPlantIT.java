@@ -27,6 +27,7 @@ class SimulatedPlantIT {
     Files.writeString(classpathFile, Path.of("target", "test-classes").toAbsolutePath() + "\n");
     int opcua = FreePort.pick();
     int modbus = FreePort.pick();
+    int control = FreePort.pick();
     Config config =
         ConfigFactory.parseString(
                 String.join(
@@ -37,6 +38,7 @@ class SimulatedPlantIT {
                     "  data-directory = \"" + dir + "/plant\"",
                     "  opcua-port = " + opcua,
                     "  modbus-port = " + modbus,
+                    "  control-port = " + control,
                     "  heap = 64m",
                     "}"))
             .withFallback(VitrumConfig.load("local"))
@@ -47,9 +49,12 @@ class SimulatedPlantIT {
         SimulatedPlant.start(settings, "127.0.0.1:1", "tcp://127.0.0.1:2")) {
       assertTrue(first.owned());
       assertEquals("opc.tcp://127.0.0.1:" + opcua, first.opcuaEndpoint());
+      assertEquals("http://127.0.0.1:" + control + "/faults", first.faultsUrl());
+      assertTrue(first.describe().contains(first.faultsUrl()), first.describe());
       String log = Files.readString(first.log());
       assertTrue(log.contains("--kafka 127.0.0.1:1"), log);
       assertTrue(log.contains("--mqtt-url tcp://127.0.0.1:2"), log);
+      assertTrue(log.contains("--control-port " + control), log);
 
       Config node =
           new EmbeddedServers(

@@ -29,6 +29,7 @@ class SimulatedPlantTest {
             "--seed", "42",
             "--opcua-port", "4840",
             "--modbus-port", "0",
+            "--control-port", "8090",
             "--mqtt-url", "tcp://127.0.0.1:1883",
             "--kafka", "127.0.0.1:9092",
             "--items-per-minute", "330.0",
