@@ -54,6 +54,9 @@ public final class ApiRoutes extends AllDirectives {
       ExplainabilityRoutes explainability,
       HistoryRoutes history,
       ReplayRoutes replay,
+      IncidentRoutes incidents,
+      KnowledgeGraphRoutes knowledgeGraph,
+      AskRoutes ask,
       Guard guard,
       WsRoutes ws) {
     Problems problems = new Problems();
@@ -80,7 +83,10 @@ public final class ApiRoutes extends AllDirectives {
                                             models.routes(),
                                             explainability.routes(),
                                             training.routes(),
-                                            replay.routes())))),
+                                            replay.routes(),
+                                            incidents.routes(),
+                                            knowledgeGraph.routes(),
+                                            ask.routes())))),
                     ws.routes(),
                     landing())));
   }
@@ -99,7 +105,10 @@ public final class ApiRoutes extends AllDirectives {
             ExplainabilityRoutes.ENDPOINTS,
             TrainingRoutes.ENDPOINTS,
             HistoryRoutes.ENDPOINTS,
-            ReplayRoutes.ENDPOINTS)
+            ReplayRoutes.ENDPOINTS,
+            IncidentRoutes.ENDPOINTS,
+            KnowledgeGraphRoutes.ENDPOINTS,
+            AskRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }

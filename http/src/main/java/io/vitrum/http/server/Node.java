@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.FurnaceSettings;
 import io.vitrum.actors.furnace.SensorAnomalyToFurnaceAlarms;
+import io.vitrum.actors.incident.Incident;
+import io.vitrum.actors.incident.IncidentSettings;
 import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.actors.model.Model;
 import io.vitrum.actors.model.ModelQuality;
@@ -14,8 +16,10 @@ import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorSettings;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.actors.twin.TwinSettings;
+import io.vitrum.core.causal.ask.AnswerWriter;
 import io.vitrum.core.features.FeatureVector;
 import io.vitrum.core.ingest.SourceKind;
+import io.vitrum.core.ingest.TagMapRow;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.http.audit.AuditSettings;
 import io.vitrum.http.audit.AuditTrail;
@@ -24,13 +28,17 @@ import io.vitrum.http.auth.DevToken;
 import io.vitrum.http.auth.Security;
 import io.vitrum.http.errors.Problems;
 import io.vitrum.http.routes.ApiRoutes;
+import io.vitrum.http.routes.AskRoutes;
+import io.vitrum.http.routes.AskSettings;
 import io.vitrum.http.routes.AuditRoutes;
 import io.vitrum.http.routes.ExplainabilityRoutes;
 import io.vitrum.http.routes.FeatureRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
 import io.vitrum.http.routes.HistoryRoutes;
 import io.vitrum.http.routes.HttpSettings;
+import io.vitrum.http.routes.IncidentRoutes;
 import io.vitrum.http.routes.IngestRoutes;
+import io.vitrum.http.routes.KnowledgeGraphRoutes;
 import io.vitrum.http.routes.ModelRoutes;
 import io.vitrum.http.routes.PipelineRoutes;
 import io.vitrum.http.routes.ReplayRoutes;
@@ -71,17 +79,23 @@ import io.vitrum.streams.ingest.kafka.KafkaSettings;
 import io.vitrum.streams.ingest.kafka.KafkaTopics;
 import io.vitrum.streams.ingest.writeback.SetpointWriteBack;
 import io.vitrum.streams.ingest.writeback.WriteBackSettings;
+import io.vitrum.streams.rootcause.QuestionAnswering;
+import io.vitrum.streams.rootcause.RootCauses;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.CoordinatedShutdown;
@@ -111,6 +125,9 @@ public final class Node {
 
   /** Coalitions per KernelSHAP explanation (one batched model run). */
   private static final int EXPLANATION_COALITIONS = 128;
+
+  /** The forecast horizon whose expected rejects name an incident's defect class. */
+  private static final String FORECAST_HORIZON = "60m";
 
   private Node() {}
 
@@ -145,6 +162,7 @@ public final class Node {
           InferenceSettings inference = InferenceSettings.create(config);
           ServedModels models = ServedModels.open(inference);
           LatestPredictions predictions = new LatestPredictions();
+          RootCauses.get(system).start(furnace -> expectedDefect(predictions, furnace));
           org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(system))
               .registerOnMemberUp(
                   () -> ModelSync.run(system, models, HttpSettings.create(config).askTimeout()));
@@ -209,6 +227,21 @@ public final class Node {
     TwinSettings twin = TwinSettings.create(config);
     Twin.init(system, twin, DigitalTwin.container(twin.simulation()));
     Model.init(system, ModelSettings.create(config));
+    Incident.init(system, IncidentSettings.create(config));
+  }
+
+  /** The reject class the latest forecast of {@code furnace} expects most of in an hour. */
+  static Optional<String> expectedDefect(LatestPredictions predictions, String furnace) {
+    return predictions
+        .of(furnace)
+        .flatMap(
+            p ->
+                p.prediction().forecast() == null
+                        || !p.prediction().forecast().containsKey(FORECAST_HORIZON)
+                    ? Optional.empty()
+                    : p.prediction().forecast().get(FORECAST_HORIZON).entrySet().stream()
+                        .max(Comparator.comparingDouble(e -> e.getValue().p50()))
+                        .map(Map.Entry::getKey));
   }
 
   /** Starts the read sides over the entities' tagged events; after {@link #initEntities}. */
@@ -237,6 +270,7 @@ public final class Node {
       LatestPredictions predictions) {
     ClusterSharding sharding = ClusterSharding.get(system);
     Config config = system.settings().config();
+    RootCauses rootCauses = RootCauses.get(system);
     HistorySettings historySettings = HistorySettings.create(config);
     HistoryQuery query = new HistoryQuery(history, historySettings.writer().blocks());
     Executor inferenceThreads =
@@ -286,11 +320,41 @@ public final class Node {
                 historySettings.replay(),
                 settings,
                 Clock.systemUTC()),
+            new IncidentRoutes(sharding, settings, rootCauses.graph(), Clock.systemUTC()),
+            new KnowledgeGraphRoutes(rootCauses.graph()),
+            new AskRoutes(
+                () -> furnaces(ingest),
+                AskSettings.create(config),
+                rootCauses
+                    .graph()
+                    .map(
+                        g ->
+                            new QuestionAnswering(
+                                system,
+                                g,
+                                rootCauses.ontology(),
+                                new AnswerWriter(AskSettings.create(config).zone()),
+                                settings.askTimeout())),
+                settings,
+                Clock.systemUTC()),
             security.guard(),
             new WsRoutes(
                 system, WsSettings.create(system.settings().config()), security.verifier()));
     return new Problems()
         .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));
+  }
+
+  /** The furnaces of the tag map in force, none before ingest started. */
+  private static Set<String> furnaces(Supplier<Optional<Ingest>> ingest) {
+    return ingest
+        .get()
+        .map(
+            i ->
+                i.tagMaps().get().sensors().stream()
+                    .map(TagMapRow::furnace)
+                    .collect(Collectors.toCollection(TreeSet::new)))
+        .map(s -> (Set<String>) s)
+        .orElse(Set.of());
   }
 
   /** Whether {@code tag} is a configured sensor. */
@@ -424,6 +488,7 @@ public final class Node {
               ingest.tagMaps(),
               consumers.features()::put,
               predictions,
+              p -> RootCauses.get(system).recent().add(p.tag(), p.epochMillis(), p.value()),
               Clock.systemUTC()));
     }
     if (consumers.models().vision().isPresent()) {

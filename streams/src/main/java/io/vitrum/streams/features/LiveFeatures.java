@@ -66,6 +66,22 @@ public final class LiveFeatures {
       Consumer<FeatureVector> sink,
       Flow<FeatureVector, T, NotUsed> downstream,
       Clock clock) {
+    return start(system, kafka, settings, tagMap, sink, downstream, p -> {}, clock);
+  }
+
+  /**
+   * As above, every reading also handed to {@code readings} as it enters the stage (e.g. the recent
+   * minutes root-cause analysis reads); {@code readings} must be cheap and must not block.
+   */
+  public static <T> UniqueKillSwitch start(
+      ActorSystem<?> system,
+      KafkaSettings kafka,
+      FeatureSettings settings,
+      Supplier<TagMap> tagMap,
+      Consumer<FeatureVector> sink,
+      Flow<FeatureVector, T, NotUsed> downstream,
+      Consumer<FeatureInput.TagPoint> readings,
+      Clock clock) {
     log.info(
         "Computing live features from {} (group {}, every {})",
         kafka.readings(),
@@ -82,6 +98,13 @@ public final class LiveFeatures {
                             .withProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "true"),
                         Subscriptions.topics(kafka.readings()))
                     .mapConcat(LiveFeatures::points)
+                    .map(
+                        p -> {
+                          if (p instanceof FeatureInput.TagPoint point) {
+                            readings.accept(point);
+                          }
+                          return p;
+                        })
                     .merge(Source.tick(TICK, TICK, "tick").map(t -> tick(clock)))
                     .via(
                         FeatureStage.flow(

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param reanalyseAfter least time between two analyses of one incident
  * @param physicsCheck whether the twin checks the best candidates
  * @param threads threads of the analyses' pool
+ * @param askTimeout how long an ask of an entity may take
  */
 public record RootCauseSettings(
     Duration keep,
@@ -19,7 +20,8 @@ public record RootCauseSettings(
     Duration baselineGap,
     Duration reanalyseAfter,
     boolean physicsCheck,
-    int threads) {
+    int threads,
+    Duration askTimeout) {
 
   public static RootCauseSettings create(Config config) {
     Config c = config.getConfig("vitrum.rootcause");
@@ -29,6 +31,7 @@ public record RootCauseSettings(
         c.getDuration("baseline-gap"),
         c.getDuration("reanalyse-after"),
         c.getBoolean("physics-check"),
-        c.getInt("threads"));
+        c.getInt("threads"),
+        c.getDuration("ask-timeout"));
   }
 }
