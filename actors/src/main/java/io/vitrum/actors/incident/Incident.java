@@ -42,8 +42,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * ({@link GiveFeedback}: each answer is kept with the explanation path it judged, which the
  * knowledge graph's edge strengths learn from), and closed by an operator or when the rate is back
  * to normal ({@link Close}). A closed incident takes no more analyses or answers; the line keeps
- * the last {@code keep-closed} closed ones. {@link Open} of an already open line and {@link Close}
- * of a closed incident are idempotent.
+ * its newest incident and the {@code keep-closed} before it (older ones stay in the journal and the
+ * knowledge graph). {@link Open} of an already open line and {@link Close} of a closed incident are
+ * idempotent.
  */
 public final class Incident
     extends EventSourcedBehaviorWithEnforcedReplies<

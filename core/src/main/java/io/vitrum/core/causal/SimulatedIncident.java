@@ -21,11 +21,12 @@ import java.util.SplittableRandom;
  * An incident made by the simulator, with its ground truth: one furnace runs healthy for a
  * baseline, one fault is injected at a random time with a random development, and, watching from
  * the fault's start, the incident opens the way the engine opens one: when a reject class's rate
- * over the last quarter of an hour stands clearly above its baseline (1.5 times the rate and a
- * Poisson excess of five standard deviations), or when a sensor leaves its baseline by more than
- * eight noise widths over five minutes (the faulty one for an instrument fault, any for a process
- * fault that has not yet raised a reject class). The evidence is what the history holds then:
- * 1-minute means of every process tag. Used to score root-cause analysis on fresh data.
+ * over the last quarter of an hour stands clearly above its baseline ({@link DefectRateRise}: 1.5
+ * times the rate and a Poisson excess of five standard deviations), or when a sensor leaves its
+ * baseline by more than eight noise widths over five minutes (the faulty one for an instrument
+ * fault, any for a process fault that has not yet raised a reject class). The evidence is what the
+ * history holds then: 1-minute means of every process tag. Used to score root-cause analysis on
+ * fresh data.
  *
  * @param fault the injected fault: its kind's key is the true root cause
  * @param evidence what the analysis sees when the incident opens
@@ -35,8 +36,7 @@ public record SimulatedIncident(FaultScenario fault, Evidence evidence) {
   private static final Duration BASELINE = Duration.ofHours(2);
   private static final Duration WATCH = Duration.ofHours(3);
   private static final Duration RATE_WINDOW = Duration.ofMinutes(15);
-  private static final double RISE_RATIO = 1.5;
-  private static final double RISE_Z = 5;
+  private static final double RISE_Z = DefectRateRise.Z;
   private static final double ANOMALY_Z = 8;
   private static final String INSPECTION = FURNACE + ".insp.";
 
@@ -159,14 +159,14 @@ public record SimulatedIncident(FaultScenario fault, Evidence evidence) {
         for (int i = 0; i < b; i++) {
           base += perMinute[i];
         }
-        double expected = Math.max(1, base * w / b);
+        double expected = DefectRateRise.expected(base, b, w);
         double recent = 0;
         for (int i = Math.max(b, n - w); i < n; i++) {
           recent += perMinute[i];
         }
         recent *= (double) w / Math.max(1, Math.min(w, n - b));
-        double z = (recent - expected) / Math.sqrt(expected);
-        if (recent >= RISE_RATIO * expected && z > bestZ) {
+        double z = DefectRateRise.z(recent, expected);
+        if (DefectRateRise.rose(recent, expected) && z > bestZ) {
           bestZ = z;
           best = Subject.defect(defect);
         }

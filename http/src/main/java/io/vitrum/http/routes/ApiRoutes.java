@@ -55,6 +55,7 @@ public final class ApiRoutes extends AllDirectives {
       HistoryRoutes history,
       ReplayRoutes replay,
       IncidentRoutes incidents,
+      ShiftReportRoutes shiftReports,
       KnowledgeGraphRoutes knowledgeGraph,
       AskRoutes ask,
       Guard guard,
@@ -85,6 +86,7 @@ public final class ApiRoutes extends AllDirectives {
                                             training.routes(),
                                             replay.routes(),
                                             incidents.routes(),
+                                            shiftReports.routes(),
                                             knowledgeGraph.routes(),
                                             ask.routes())))),
                     ws.routes(),
@@ -107,6 +109,7 @@ public final class ApiRoutes extends AllDirectives {
             HistoryRoutes.ENDPOINTS,
             ReplayRoutes.ENDPOINTS,
             IncidentRoutes.ENDPOINTS,
+            ShiftReportRoutes.ENDPOINTS,
             KnowledgeGraphRoutes.ENDPOINTS,
             AskRoutes.ENDPOINTS)
         .flatMap(List::stream)

@@ -43,6 +43,7 @@ import io.vitrum.http.routes.ModelRoutes;
 import io.vitrum.http.routes.PipelineRoutes;
 import io.vitrum.http.routes.ReplayRoutes;
 import io.vitrum.http.routes.SensorRoutes;
+import io.vitrum.http.routes.ShiftReportRoutes;
 import io.vitrum.http.routes.TrainingRoutes;
 import io.vitrum.http.routes.TwinRoutes;
 import io.vitrum.http.ws.WsRoutes;
@@ -321,6 +322,7 @@ public final class Node {
                 settings,
                 Clock.systemUTC()),
             new IncidentRoutes(sharding, settings, rootCauses.graph(), Clock.systemUTC()),
+            new ShiftReportRoutes(query, rootCauses.graph(), ingest, Clock.systemUTC()),
             new KnowledgeGraphRoutes(rootCauses.graph()),
             new AskRoutes(
                 () -> furnaces(ingest),

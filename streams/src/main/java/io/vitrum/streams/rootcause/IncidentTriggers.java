@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * clearing of the alarm that opened it closes it ("the rate is back to normal"). Which alarms:
  *
  * <ul>
+ *   <li>{@code rate:<class>} ({@link DefectRateWatch}): a rise of that class;
  *   <li>a limit alarm on a reject counter {@code <F>.insp.reject.<class>}: a rise of that class;
  *   <li>{@code model:defect-risk}: a rise of the class the forecast expects most of;
  *   <li>a limit alarm on any other sensor, or {@code model:sensor:<tag>}: an anomaly of it.
@@ -64,6 +65,12 @@ public final class IncidentTriggers extends Handler<EventEnvelope<Furnace.Event>
   Optional<Subject> subject(String furnace, String alarmId) {
     if (alarmId.equals(DEFECT_RISK)) {
       return expectedDefect.apply(furnace).map(Subject::defect);
+    }
+    if (alarmId.startsWith(DefectRateWatch.PREFIX)) {
+      String defect = alarmId.substring(DefectRateWatch.PREFIX.length());
+      return FurnaceTags.REJECT_CLASSES.contains(defect)
+          ? Optional.of(Subject.defect(defect))
+          : Optional.empty();
     }
     String tag =
         alarmId.startsWith(SENSOR_MODEL) ? alarmId.substring(SENSOR_MODEL.length()) : alarmId;

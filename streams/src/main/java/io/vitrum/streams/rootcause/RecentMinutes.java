@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -46,6 +48,26 @@ public final class RecentMinutes {
                     ring.means(first, last)));
           }
         });
+    return out;
+  }
+
+  /** The 1-minute means of {@code tag} over whole minutes {@code [from, to)}, NaN where none. */
+  public double[] minutes(String tag, Instant from, Instant to) {
+    long first = Math.floorDiv(from.toEpochMilli(), 60_000);
+    long last = Math.floorDiv(to.toEpochMilli(), 60_000);
+    Ring ring = tags.get(tag);
+    if (ring == null) {
+      double[] none = new double[(int) Math.max(0, last - first)];
+      Arrays.fill(none, Double.NaN);
+      return none;
+    }
+    return ring.means(first, last);
+  }
+
+  /** The furnaces this node has seen readings of. */
+  public Set<String> furnaces() {
+    Set<String> out = new TreeSet<>();
+    tags.keySet().forEach(t -> out.add(TagId.furnaceOf(t)));
     return out;
   }
 

@@ -128,6 +128,7 @@ public final class RootCauses implements Extension {
         Furnace.graphTags(FurnaceSettings.create(config)),
         ProjectionSettings.create(config, IncidentTriggers.NAME),
         () -> new IncidentTriggers(system, runner, expectedDefect, timeout));
+    new DefectRateWatch(system, recent, timeout, Clock.systemUTC()).start();
     if (graph.isEmpty()) {
       system.log().info("The knowledge graph is off (vitrum.graph.enabled)");
       return;
