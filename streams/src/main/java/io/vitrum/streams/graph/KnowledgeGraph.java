@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
 import org.neo4j.driver.QueryConfig;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.Value;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +54,9 @@ public final class KnowledgeGraph implements AutoCloseable {
           "Equipment",
           "Incident");
 
+  /** Seeding runs many statements (constraints first, slow on a cold server): more time. */
+  private static final int SEED_TIMEOUT_FACTOR = 12;
+
   private final Driver driver;
   private final QueryConfig queries;
   private final Executor executor;
@@ -65,9 +72,8 @@ public final class KnowledgeGraph implements AutoCloseable {
                 ? AuthTokens.none()
                 : AuthTokens.basic(settings.user(), settings.password()),
             Config.builder()
-                .withConnectionTimeout(
-                    settings.queryTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
-                .withLogging(org.neo4j.driver.Logging.slf4j())
+                .withConnectionTimeout(settings.queryTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .withLogging(Logging.slf4j())
                 .build());
     this.queries = QueryConfig.builder().withDatabase(settings.database()).build();
   }
@@ -92,6 +98,7 @@ public final class KnowledgeGraph implements AutoCloseable {
    */
   public CompletionStage<Integer> seed(Ontology ontology) {
     return async(
+        SEED_TIMEOUT_FACTOR,
         () -> {
           for (String label : LABELS) {
             run(
@@ -192,7 +199,7 @@ public final class KnowledgeGraph implements AutoCloseable {
     return async(
         () ->
             driver
-                .session(org.neo4j.driver.SessionConfig.forDatabase(settings.database()))
+                .session(SessionConfig.forDatabase(settings.database()))
                 .executeWrite(
                     tx -> {
                       String key = persistenceId + "#" + sequenceNr;
@@ -268,9 +275,13 @@ public final class KnowledgeGraph implements AutoCloseable {
     driver.executableQuery(cypher).withParameters(params).withConfig(queries).execute();
   }
 
-  private <T> CompletionStage<T> async(java.util.function.Supplier<T> work) {
+  private <T> CompletionStage<T> async(Supplier<T> work) {
+    return async(1, work);
+  }
+
+  private <T> CompletionStage<T> async(int timeouts, Supplier<T> work) {
     return CompletableFuture.supplyAsync(work, executor)
-        .orTimeout(settings.queryTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        .orTimeout(timeouts * settings.queryTimeout().toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * Watches every furnace's MIK-1 reject counters on this node and raises alarm {@code rate:<class>}
  * on the Furnace entity when a class's last quarter-hour stands clearly above its last two hours
  * ({@link DefectRateRise}), clearing it when the rate is back to normal: the alarm that opens (and
- * closes) a defect incident. Checked once a minute; a furnace needs half an hour of baseline first.
+ * closes) a defect incident. Checked once a minute; a class needs ten minutes of baseline first (a
+ * short baseline is noisier, which the 1.5-fold and five-sigma test absorbs; it keeps a freshly
+ * started node useful).
  */
 public final class DefectRateWatch {
   /** The alarm id of a rise of {@code defect}. */
@@ -34,7 +36,7 @@ public final class DefectRateWatch {
   private static final Logger log = LoggerFactory.getLogger(DefectRateWatch.class);
   private static final Duration WINDOW = Duration.ofMinutes(15);
   private static final Duration BASELINE = Duration.ofHours(2);
-  private static final int MIN_BASELINE_MINUTES = 30;
+  private static final int MIN_BASELINE_MINUTES = 10;
 
   private final ActorSystem<?> system;
   private final RecentMinutes recent;
