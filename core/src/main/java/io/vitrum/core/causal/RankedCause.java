@@ -9,7 +9,8 @@ import java.util.List;
  * @param cause the fault's id, e.g. {@code lehr-fan-failure}
  * @param name its English name
  * @param nameRu its Russian name
- * @param score share of belief among the candidates, in [0, 1]; the scores of one ranking sum to 1
+ * @param score share of belief, in [0, 1]; with the "unexplained" share the scores of one ranking
+ *     sum to 1
  * @param graph how strongly the causal graph links the cause to the incident (noisy-OR of paths)
  * @param signature how well the sensors showed its signature, in [-1, 1]
  * @param attribution share of the models' attribution on the cause's sensors, in [0, 1]

@@ -29,11 +29,18 @@ import java.util.stream.Collectors;
  *       ({@link PhysicsCheck}).
  * </ul>
  *
- * The scores are the softmax of the log-scores. Deterministic and free of I/O; thread-safe.
+ * The scores are the softmax of the log-scores beside an "unexplained" alternative of log-score
+ * {@link #UNEXPLAINED_LOG} (about a well-linked cause whose signature barely shows): a cause the
+ * sensors do not support cannot take all the belief just by being the only candidate, so the scores
+ * of one ranking sum to less than 1 and the rest is {@link #unexplained}. Deterministic and free of
+ * I/O; thread-safe.
  */
 public final class RootCauseAnalysis {
   /** How many of the best candidates the physics check simulates. */
   public static final int PHYSICS_CHECKED = 4;
+
+  /** The log-score of "none of the candidates": what a cause needs to be believed. */
+  public static final double UNEXPLAINED_LOG = 0.5;
 
   static final double SIGNATURE_WEIGHT = 4;
   static final double ATTRIBUTION_WEIGHT = 1;
@@ -200,8 +207,11 @@ public final class RootCauseAnalysis {
   }
 
   private List<RankedCause> ranked(List<Candidate> candidates, Evidence evidence) {
-    double max = candidates.stream().mapToDouble(Candidate::log).max().orElse(0);
-    double sum = candidates.stream().mapToDouble(c -> Math.exp(c.log() - max)).sum();
+    double max =
+        Math.max(UNEXPLAINED_LOG, candidates.stream().mapToDouble(Candidate::log).max().orElse(0));
+    double sum =
+        Math.exp(UNEXPLAINED_LOG - max)
+            + candidates.stream().mapToDouble(c -> Math.exp(c.log() - max)).sum();
     List<RankedCause> out = new ArrayList<>();
     for (Candidate c : candidates) {
       double score = Math.exp(c.log() - max) / sum;
@@ -260,6 +270,11 @@ public final class RootCauseAnalysis {
               100 * Math.max(0, c.fit().fit())));
     }
     return text.toString();
+  }
+
+  /** The belief that none of {@code ranked} explains the incident. */
+  public static double unexplained(List<RankedCause> ranked) {
+    return Math.max(0, 1 - ranked.stream().mapToDouble(RankedCause::score).sum());
   }
 
   private static Optional<FaultKind> kindOf(CausalNode fault) {

@@ -94,7 +94,10 @@ class RootCauseAnalysisTest {
             .orElseThrow();
     List<RankedCause> ranked = RCA.rank(incident.evidence(), EdgeStrengths.SEED, true);
     assertEquals("lehr-fan-failure", ranked.get(0).cause());
-    assertEquals(1, ranked.stream().mapToDouble(RankedCause::score).sum(), 1e-9);
+    double sum = ranked.stream().mapToDouble(RankedCause::score).sum();
+    assertEquals(1, sum + RootCauseAnalysis.unexplained(ranked), 1e-9);
+    assertTrue(
+        ranked.get(0).score() > 0.9, "a clear signature is believed: " + ranked.get(0).score());
     for (int i = 1; i < ranked.size(); i++) {
       assertTrue(ranked.get(i - 1).score() >= ranked.get(i).score());
     }
@@ -107,6 +110,25 @@ class RootCauseAnalysisTest {
         best.evidence().toString());
     assertTrue(
         best.explanation().startsWith("Lehr fan failure → Annealing → Cracks"), best.explanation());
+  }
+
+  @Test
+  void aCauseWithoutItsSignatureIsNotBelievedJustForBeingTheOnlyCandidate() {
+    SimulatedIncident incident =
+        SimulatedIncident.simulate(FaultKind.LEHR_FAN_FAILURE, 0.9, 7, Duration.ofMinutes(15))
+            .orElseThrow();
+    Evidence quiet =
+        new Evidence(
+            "F1",
+            Subject.defect("crack"),
+            incident.evidence().openedAt(),
+            incident.evidence().baselineEnd(),
+            Map.of(),
+            Map.of(),
+            incident.evidence().setpoints());
+    List<RankedCause> ranked = RCA.rank(quiet, EdgeStrengths.SEED, true);
+    assertEquals("lehr-fan-failure", ranked.get(0).cause());
+    assertTrue(ranked.get(0).score() < 0.5, "no sensor showed it: " + ranked.get(0).score());
   }
 
   @Test

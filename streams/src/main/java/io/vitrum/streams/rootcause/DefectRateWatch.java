@@ -7,6 +7,8 @@ import io.vitrum.core.plant.FurnaceTags;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,19 +59,41 @@ public final class DefectRateWatch {
     system
         .scheduler()
         .scheduleWithFixedDelay(
-            Duration.ofMinutes(1), Duration.ofMinutes(1), this::check, system.executionContext());
+            Duration.ofMinutes(1),
+            Duration.ofMinutes(1),
+            () -> {
+              try {
+                check();
+              } catch (RuntimeException e) {
+                log.error("Reject-rate check failed", e);
+              }
+            },
+            system.executionContext());
   }
 
-  /** One check of every furnace and reject class. */
+  /** One check of every furnace and reject class, applied to the Furnace entities. */
   void check() {
-    Instant now = clock.instant();
+    for (Change c : changes(clock.instant())) {
+      if (c.raise()) {
+        tell(
+            c.furnace(),
+            r ->
+                new Furnace.RaiseAlarm(
+                    alarmId(c.defect()), "vitrum", "warning", c.message(), c.at(), r));
+      } else {
+        tell(c.furnace(), r -> new Furnace.ClearAlarm(alarmId(c.defect()), c.at(), r));
+      }
+    }
+  }
+
+  /** The alarms to raise or clear at {@code now}; remembers what it raised. */
+  List<Change> changes(Instant now) {
+    List<Change> out = new ArrayList<>();
     for (String furnace : recent.furnaces()) {
       for (String defect : FurnaceTags.REJECT_CLASSES) {
         String tag = FurnaceTags.rejects(furnace, defect);
-        double[] base = recent.minutes(tag, now.minus(WINDOW).minus(BASELINE), now.minus(WINDOW));
-        double[] last = recent.minutes(tag, now.minus(WINDOW), now);
-        Sum b = Sum.of(base);
-        Sum r = Sum.of(last);
+        Sum b = Sum.of(recent.minutes(tag, now.minus(WINDOW).minus(BASELINE), now.minus(WINDOW)));
+        Sum r = Sum.of(recent.minutes(tag, now.minus(WINDOW), now));
         if (b.minutes() < MIN_BASELINE_MINUTES || r.minutes() == 0) {
           continue;
         }
@@ -81,22 +105,24 @@ public final class DefectRateWatch {
           String message =
               String.format(
                   Locale.ROOT,
-                  "%s rejects: %.0f in the last %d min against %.1f expected from the last %d h",
+                  "%s rejects: %.0f in the last %d min against %.1f expected from the baseline",
                   defect,
                   count,
                   WINDOW.toMinutes(),
-                  expected,
-                  BASELINE.toHours());
-          tell(
-              furnace,
-              r2 -> new Furnace.RaiseAlarm(alarmId(defect), "vitrum", "warning", message, now, r2));
+                  expected);
+          log.info("{} on {}: {}", alarmId(defect), furnace, message);
+          out.add(new Change(furnace, defect, true, message, now));
         } else if (raised.contains(key) && DefectRateRise.normal(count, expected)) {
           raised.remove(key);
-          tell(furnace, r2 -> new Furnace.ClearAlarm(alarmId(defect), now, r2));
+          out.add(new Change(furnace, defect, false, "back to normal", now));
         }
       }
     }
+    return out;
   }
+
+  /** An alarm to raise or clear. */
+  record Change(String furnace, String defect, boolean raise, String message, Instant at) {}
 
   private void tell(
       String furnace,

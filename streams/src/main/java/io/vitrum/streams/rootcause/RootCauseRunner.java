@@ -10,6 +10,7 @@ import io.vitrum.core.causal.Evidence;
 import io.vitrum.core.causal.RankedCause;
 import io.vitrum.core.causal.RootCauseAnalysis;
 import io.vitrum.core.causal.Subject;
+import io.vitrum.core.causal.TagSeries;
 import io.vitrum.core.physics.Setpoints;
 import io.vitrum.core.plant.SetpointParameter;
 import io.vitrum.streams.graph.KnowledgeGraph;
@@ -39,6 +40,7 @@ import org.slf4j.LoggerFactory;
 public final class RootCauseRunner implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(RootCauseRunner.class);
   private static final int KEPT_CAUSES = 6;
+  private static final Duration MIN_BASELINE = Duration.ofMinutes(10);
 
   private final ActorSystem<?> system;
   private final RootCauseAnalysis analysis;
@@ -105,20 +107,46 @@ public final class RootCauseRunner implements AutoCloseable {
         .thenApplyAsync(
             in -> {
               Instant end = clock.instant();
-              Instant baselineEnd = openedAt.minus(settings.baselineGap());
+              Map<String, TagSeries> series =
+                  recent.series(furnace, openedAt.minus(settings.lookback()), end);
               Evidence evidence =
                   new Evidence(
                       furnace,
                       subject,
                       openedAt,
-                      baselineEnd,
-                      recent.series(furnace, openedAt.minus(settings.lookback()), end),
+                      baselineEnd(series, openedAt),
+                      series,
                       Map.of(),
                       in.setpoints());
               return analysis.rank(evidence, in.strengths(), settings.physicsCheck());
             },
             pool)
         .thenCompose(ranked -> record(id, ranked, started));
+  }
+
+  /**
+   * Where the healthy baseline ends: {@code baseline-gap} before the incident opened, or, on a node
+   * whose recent minutes start later than that (it started less than an hour before), halfway
+   * between its first minute and the opening, so that a young node still compares with something.
+   */
+  Instant baselineEnd(Map<String, TagSeries> series, Instant openedAt) {
+    Instant wanted = openedAt.minus(settings.baselineGap());
+    Instant first = openedAt;
+    for (TagSeries s : series.values()) {
+      for (int i = 0; i < s.size(); i++) {
+        if (Double.isFinite(s.value(i))) {
+          if (s.slotStart(i).isBefore(first)) {
+            first = s.slotStart(i);
+          }
+          break;
+        }
+      }
+    }
+    if (!first.plus(MIN_BASELINE).isAfter(wanted)) {
+      return wanted;
+    }
+    Instant half = first.plus(Duration.between(first, openedAt).dividedBy(2));
+    return half.isAfter(openedAt) ? openedAt : half;
   }
 
   private CompletionStage<List<RankedCause>> record(
