@@ -346,7 +346,7 @@ class FurnaceTest {
   }
 
   @Test
-  void onlySetpointChangesAreTaggedForTheWriteBack() {
+  void setpointChangesAreTaggedForTheWriteBackAndTheGraphAndAlarmsForTheGraphOnly() {
     Furnace furnace =
         (Furnace)
             Furnace.create(
@@ -356,12 +356,13 @@ class FurnaceTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
     String tag = new TagSlices("furnace-setpoint", 4).tagFor("Furnace|F1");
     assertEquals(tag, Furnace.setpointTags(new FurnaceSettings(3, 4)).tagFor("Furnace|F1"));
+    String graph = new TagSlices("furnace-graph", 4).tagFor("Furnace|F1");
     assertEquals(
-        Set.of(tag),
+        Set.of(tag, graph),
         furnace.tagsFor(
             new Furnace.SetpointChanged(
                 "crownTemperature", 1560, 1580, SetpointOrigin.OPERATOR, "alice", "r", NOW)));
-    assertEquals(Set.of(), furnace.tagsFor(new Furnace.AlarmCleared("A1", NOW)));
+    assertEquals(Set.of(graph), furnace.tagsFor(new Furnace.AlarmCleared("A1", NOW)));
     assertEquals(
         Set.of(),
         furnace.tagsFor(
