@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The causal ontology of a glass line (DOMAIN.md §4): parameters, processes, defects, the faults
@@ -17,26 +19,63 @@ import java.util.Optional;
  * strengths, which sensors measure which parameter, and the zones. Immutable; {@link #bundled()} is
  * the versioned seed shipped with the engine ({@code ontology.csv} beside this class).
  *
- * @param version seed version; the graph store re-seeds when it changes
- * @param nodes every node by id, in seed order
- * @param edges every edge, in seed order
- * @param measures which sensors measure which parameter
- * @param zones the zones by tag area
+ * <p>Its parts: the seed version (the graph store re-seeds when it changes), every node by id and
+ * every edge in seed order, which sensors measure which parameter, and the zones by tag area. The
+ * edges leaving each node are indexed and each tag's measure rule remembered, so path search and
+ * signatures stay fast on a graph of thousands of nodes.
  */
-public record Ontology(
-    int version,
-    Map<String, CausalNode> nodes,
-    List<CausalEdge> edges,
-    List<MeasureRule> measures,
-    Map<String, Zone> zones) {
-
+public final class Ontology {
   private static final String SEED = "ontology.csv";
 
-  public Ontology {
-    nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
-    edges = List.copyOf(edges);
-    measures = List.copyOf(measures);
-    zones = Collections.unmodifiableMap(new LinkedHashMap<>(zones));
+  private final int version;
+  private final Map<String, CausalNode> nodes;
+  private final List<CausalEdge> edges;
+  private final List<MeasureRule> measures;
+  private final Map<String, Zone> zones;
+  private final Map<String, List<CausalEdge>> outgoing;
+  private final Map<String, Optional<MeasureRule>> measureByTag = new ConcurrentHashMap<>();
+
+  public Ontology(
+      int version,
+      Map<String, CausalNode> nodes,
+      List<CausalEdge> edges,
+      List<MeasureRule> measures,
+      Map<String, Zone> zones) {
+    this.version = version;
+    this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+    this.edges = List.copyOf(edges);
+    this.measures = List.copyOf(measures);
+    this.zones = Collections.unmodifiableMap(new LinkedHashMap<>(zones));
+    Map<String, List<CausalEdge>> out = new HashMap<>();
+    for (CausalEdge e : this.edges) {
+      out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+    }
+    out.replaceAll((k, v) -> List.copyOf(v));
+    this.outgoing = out;
+    validate();
+  }
+
+  public int version() {
+    return version;
+  }
+
+  public Map<String, CausalNode> nodes() {
+    return nodes;
+  }
+
+  public List<CausalEdge> edges() {
+    return edges;
+  }
+
+  public List<MeasureRule> measures() {
+    return measures;
+  }
+
+  public Map<String, Zone> zones() {
+    return zones;
+  }
+
+  private void validate() {
     for (CausalEdge e : edges) {
       if (!nodes.containsKey(e.from()) || !nodes.containsKey(e.to())) {
         throw new IllegalArgumentException("edge " + e.key() + " names an unknown node");
@@ -72,14 +111,14 @@ public record Ontology(
     return nodes.values().stream().filter(n -> n.kind() == kind).toList();
   }
 
-  /** The edges leaving {@code id}, in seed order. */
+  /** The edges leaving {@code id}, in seed order (indexed: no scan of every edge). */
   public List<CausalEdge> outgoing(String id) {
-    return edges.stream().filter(e -> e.from().equals(id)).toList();
+    return outgoing.getOrDefault(id, List.of());
   }
 
   /** The edges leaving {@code id} of one relation, in seed order. */
   public List<CausalEdge> outgoing(String id, Relation relation) {
-    return edges.stream().filter(e -> e.from().equals(id) && e.relation() == relation).toList();
+    return outgoing(id).stream().filter(e -> e.relation() == relation).toList();
   }
 
   /** The defects counted under MIK-1 reject class {@code inspectionClass}. */
@@ -89,9 +128,12 @@ public record Ontology(
         .toList();
   }
 
-  /** The rule by which sensor {@code tag} measures a parameter, if any does. */
+  /**
+   * The rule by which sensor {@code tag} measures a parameter, if any does (remembered per tag).
+   */
   public Optional<MeasureRule> measureOf(String tag) {
-    return measures.stream().filter(m -> m.matches(tag)).findFirst();
+    return measureByTag.computeIfAbsent(
+        tag, t -> measures.stream().filter(m -> m.matches(t)).findFirst());
   }
 
   /** Of {@code tags}, those measuring {@code parameter}, each with its rule. */
