@@ -18,10 +18,12 @@ import io.vitrum.core.plant.FurnaceTags;
 import io.vitrum.core.sim.FaultKind;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.loadtests.Cli;
-import io.vitrum.loadtests.history.LatencySample;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,13 +51,13 @@ import java.util.stream.Collectors;
  * <p>Latency: {@code rank} over the incidents opened above (full tag set, at opening), on the
  * bundled seed and on a {@link SyntheticOntology} of about {@code --nodes} nodes, without and with
  * the physics check, warm-up first; then where the time of one ranking on the large graph goes
- * (path search over every fault, the signatures of the candidates) and what the path search costs
- * with an adjacency index ({@link IndexedPaths}).
+ * (path search over every fault, the signatures of the candidates).
  *
  * <p>Usage, after {@code mvn -B -q -o -DskipTests package -pl load-tests -am}: {@code java -cp
  * "load-tests/target/classes:$(cat load-tests/target/runtime.classpath)"
  * io.vitrum.loadtests.rootcause.RcaLoad [--seeds 10] [--first-seed 1000] [--nodes 10000]
- * [--analyses 200] [--warmup 20] [--threads 2] [--measure-rules true] [--skip-accuracy false]}.
+ * [--analyses 200] [--warmup 20] [--threads 2] [--measure-rules true] [--parts
+ * accuracy,latency,breakdown]}.
  */
 public final class RcaLoad {
   /** Tags a small plant often lacks: flue gas analyser, cullet scale, batch charger weigh belt. */
@@ -100,7 +102,10 @@ public final class RcaLoad {
       int warmup,
       int threads,
       boolean measureRules,
-      boolean skipAccuracy) {}
+      Set<String> parts) {}
+
+  /** The parts of the run, in order. */
+  static final List<String> PARTS = List.of("accuracy", "latency", "breakdown");
 
   /** One analysis condition: when it ran and on which plant. */
   record Condition(Duration after, Plant plant) {
@@ -135,7 +140,7 @@ public final class RcaLoad {
             RcaLoad::parse,
             "usage: RcaLoad [--seeds 10] [--first-seed 1000] [--nodes 10000] [--analyses 200]"
                 + " [--warmup 20] [--threads 2] [--measure-rules true|false]"
-                + " [--skip-accuracy true|false]");
+                + " [--parts accuracy,latency,breakdown]");
     run(o);
     System.exit(0);
   }
@@ -148,7 +153,7 @@ public final class RcaLoad {
     int warmup = 20;
     int threads = Runtime.getRuntime().availableProcessors();
     boolean measureRules = true;
-    boolean skipAccuracy = false;
+    Set<String> parts = Set.copyOf(PARTS);
     for (int i = 0; i < args.length; i += 2) {
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(args[i] + " needs a value");
@@ -162,16 +167,18 @@ public final class RcaLoad {
         case "--warmup" -> warmup = Integer.parseInt(value);
         case "--threads" -> threads = Integer.parseInt(value);
         case "--measure-rules" -> measureRules = bool(args[i], value);
-        case "--skip-accuracy" -> skipAccuracy = bool(args[i], value);
+        case "--parts" -> parts = Set.of(value.split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
+    }
+    if (!PARTS.containsAll(parts)) {
+      throw new IllegalArgumentException("--parts is a list of " + String.join(",", PARTS));
     }
     if (seeds < 1 || nodes < 1 || analyses < 1 || warmup < 0 || threads < 1) {
       throw new IllegalArgumentException(
           "need --seeds, --nodes, --analyses, --threads >= 1 and --warmup >= 0");
     }
-    return new Options(
-        seeds, firstSeed, nodes, analyses, warmup, threads, measureRules, skipAccuracy);
+    return new Options(seeds, firstSeed, nodes, analyses, warmup, threads, measureRules, parts);
   }
 
   private static boolean bool(String name, String value) {
@@ -193,9 +200,10 @@ public final class RcaLoad {
         o.threads(),
         Runtime.getRuntime().availableProcessors());
     long began = System.nanoTime();
-    List<Outcome> outcomes = o.skipAccuracy() ? List.of() : accuracy(o, seedRca);
-    List<Case> pool = o.skipAccuracy() ? fewCases(o) : cases(o);
-    if (!o.skipAccuracy()) {
+    boolean accuracy = o.parts().contains("accuracy");
+    List<Outcome> outcomes = accuracy ? accuracy(o, seedRca) : List.of();
+    List<Case> pool = cases(o);
+    if (accuracy) {
       report(outcomes);
       System.out.printf(
           Locale.ROOT, "accuracy section: %.0f s wall%n", (System.nanoTime() - began) / 1e9);
@@ -528,10 +536,6 @@ public final class RcaLoad {
     return out;
   }
 
-  private static List<Case> fewCases(Options o) {
-    return cases(new Options(Math.min(3, o.seeds()), o.firstSeed(), 0, 0, 0, 1, false, true));
-  }
-
   private static void latency(
       Options o, RootCauseAnalysis seedRca, PhysicsCheck physics, List<Case> pool)
       throws Exception {
@@ -546,7 +550,7 @@ public final class RcaLoad {
         Locale.ROOT,
         "Synthetic ontology: seed + %d units: %d nodes (%d faults), %d edges, %d measure rules;"
             + " built in %.0f ms. %d incidents in the pool; %d warm-up + %d timed analyses per"
-            + " row, serial%n",
+            + " row, serial, without and with the physics check in turn on each incident%n",
         units,
         large.nodes().size(),
         large.nodes(NodeKind.FAULT).size(),
@@ -556,171 +560,164 @@ public final class RcaLoad {
         pool.size(),
         o.warmup(),
         o.analyses());
-    System.out.println();
-    System.out.println(
-        "| graph | nodes / edges | physics check | analyses | p50 ms | p99 ms | max ms | mean"
-            + " candidates | top-1 |");
-    System.out.println("|---|---|---|---|---|---|---|---|---|");
-    for (RootCauseAnalysis rca : List.of(seedRca, largeRca)) {
-      for (boolean withPhysics : List.of(false, true)) {
-        timed(rca, rca == seedRca ? "bundled seed" : "synthetic", withPhysics, pool, o);
-      }
+    if (o.parts().contains("latency")) {
+      System.out.println();
+      System.out.println(
+          "| graph | nodes / edges | physics check | analyses | p50 ms | p99 ms | max ms | p50 CPU"
+              + " ms | p99 CPU ms | mean candidates | top-1 |");
+      System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+      timed(seedRca, "bundled seed", pool, o);
+      timed(largeRca, "synthetic", pool, o);
     }
-    breakdown(large, pool, o);
-  }
-
-  private static void timed(
-      RootCauseAnalysis rca, String name, boolean withPhysics, List<Case> pool, Options o)
-      throws Exception {
-    int[] next = {0};
-    Map<Integer, List<RankedCause>> first = new HashMap<>();
-    long[] candidates = {0};
-    LatencySample sample =
-        LatencySample.of(
-            name,
-            o.warmup(),
-            o.analyses(),
-            () -> {
-              int i = next[0]++ % pool.size();
-              List<RankedCause> ranked =
-                  rca.rank(pool.get(i).evidence(), EdgeStrengths.SEED, withPhysics);
-              first.putIfAbsent(i, ranked);
-              candidates[0] += ranked.size();
-              return ranked;
-            });
-    int top1 = 0;
-    for (Map.Entry<Integer, List<RankedCause>> e : first.entrySet()) {
-      List<RankedCause> ranked = e.getValue();
-      if (!ranked.isEmpty() && ranked.get(0).cause().equals(pool.get(e.getKey()).truth())) {
-        top1++;
-      }
+    if (o.parts().contains("breakdown")) {
+      breakdown(large, pool, largeRca);
     }
-    System.out.printf(
-        Locale.ROOT,
-        "| %s | %d / %d | %s | %d | %.2f | %.2f | %.2f | %.0f | %d of %d |%n",
-        name,
-        rca.ontology().nodes().size(),
-        rca.ontology().edges().size(),
-        withPhysics ? "yes" : "no",
-        o.analyses(),
-        sample.millis(0.5),
-        sample.millis(0.99),
-        sample.millis(1.0),
-        candidates[0] / (double) (o.warmup() + o.analyses()),
-        top1,
-        first.size());
   }
 
   /**
-   * Where one ranking's time goes on the large graph, per incident of the pool: the path search
-   * from every fault (what {@code rank} does first), the same with an adjacency index, and the
-   * process signatures of the candidates; medians over the pool, after one warm-up pass.
+   * {@code rank} on {@code rca}'s graph over the pool, without and with the physics check in turn
+   * on the same incident (so that both rows share the box's load), warm-up first; prints one row
+   * each: wall-clock and this thread's CPU time per analysis.
    */
-  private static void breakdown(Ontology large, List<Case> pool, Options o) {
-    IndexedPaths indexed = new IndexedPaths(large);
+  private static void timed(RootCauseAnalysis rca, String name, List<Case> pool, Options o) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long[][] wall = new long[2][o.analyses()];
+    long[][] cpu = new long[2][o.analyses()];
+    long[] candidates = new long[2];
+    int[] top1 = new int[2];
+    for (int n = 0; n < o.warmup() + o.analyses(); n++) {
+      Case c = pool.get(n % pool.size());
+      for (int mode = 0; mode < 2; mode++) {
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        List<RankedCause> ranked = rca.rank(c.evidence(), EdgeStrengths.SEED, mode == 1);
+        long t1 = System.nanoTime();
+        long cpu1 = threads.getCurrentThreadCpuTime();
+        int i = n - o.warmup();
+        if (i >= 0) {
+          wall[mode][i] = t1 - t0;
+          cpu[mode][i] = cpu1 - cpu0;
+          candidates[mode] += ranked.size();
+        }
+        if (n < pool.size() && !ranked.isEmpty() && ranked.get(0).cause().equals(c.truth())) {
+          top1[mode]++;
+        }
+      }
+    }
+    for (int mode = 0; mode < 2; mode++) {
+      Arrays.sort(wall[mode]);
+      Arrays.sort(cpu[mode]);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %d / %d | %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %d of %d |%n",
+          name,
+          rca.ontology().nodes().size(),
+          rca.ontology().edges().size(),
+          mode == 1 ? "yes" : "no",
+          o.analyses(),
+          millis(wall[mode], 0.5),
+          millis(wall[mode], 0.99),
+          millis(wall[mode], 1.0),
+          millis(cpu[mode], 0.5),
+          millis(cpu[mode], 0.99),
+          candidates[mode] / (double) o.analyses(),
+          top1[mode],
+          Math.min(pool.size(), o.warmup() + o.analyses()));
+    }
+  }
+
+  /** The nearest-rank percentile {@code p} of {@code sorted} nanoseconds, in milliseconds. */
+  private static double millis(long[] sorted, double p) {
+    int rank = (int) Math.ceil(p * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
+  }
+
+  /**
+   * Where one ranking's time goes on the large graph, per incident of the pool: the whole {@code
+   * rank} without the physics check, the path search from every fault (what {@code rank} does
+   * first) and the process signatures of the candidates; medians for defect-rise and for anomaly
+   * incidents, after one warm-up pass.
+   */
+  private static void breakdown(Ontology large, List<Case> pool, RootCauseAnalysis rca) {
     List<CausalNode> faults = large.nodes(NodeKind.FAULT);
-    List<Double> scan = new ArrayList<>();
-    List<Double> index = new ArrayList<>();
-    List<Double> signatures = new ArrayList<>();
-    List<Double> seedRules = new ArrayList<>();
-    Ontology fewRules =
-        new Ontology(
-            large.version(),
-            large.nodes(),
-            large.edges(),
-            Ontology.bundled().measures(),
-            large.zones());
-    int mismatches = 0;
-    long candidates = 0;
+    List<String> parts =
+        List.of(
+            "whole `rank`, no physics check",
+            "path search from every fault, `GraphPaths.between`",
+            "process signatures of the candidates, `SignatureEvidence.process`");
+    Map<Boolean, List<double[]>> byRise = new HashMap<>();
+    Map<Boolean, List<Integer>> candidatesByRise = new HashMap<>();
     for (int pass = 0; pass < 2; pass++) {
       for (Case c : pool) {
         Evidence evidence = c.evidence();
         Set<String> targets = targets(large, evidence.subject());
-        long t0 = System.nanoTime();
-        Map<String, Double> beliefs = new HashMap<>();
+        double[] ms = new double[parts.size()];
+        long t = System.nanoTime();
+        rca.rank(evidence, EdgeStrengths.SEED, false);
+        ms[0] = lap(t);
+        t = System.nanoTime();
+        List<String> candidates = new ArrayList<>();
         for (CausalNode f : faults) {
-          var paths = GraphPaths.between(large, EdgeStrengths.SEED, f.id(), targets);
-          if (!paths.isEmpty()) {
-            beliefs.put(f.id(), GraphPaths.belief(paths));
+          if (!GraphPaths.between(large, EdgeStrengths.SEED, f.id(), targets).isEmpty()) {
+            candidates.add(f.id());
           }
         }
-        long t1 = System.nanoTime();
-        int found = 0;
-        for (CausalNode f : faults) {
-          IndexedPaths.Belief b = indexed.between(EdgeStrengths.SEED, f.id(), targets);
-          if (b.paths() > 0) {
-            found++;
-            Double scanned = beliefs.get(f.id());
-            if (scanned == null || Math.abs(scanned - b.belief()) > 1e-9) {
-              mismatches++;
-            }
-          }
-        }
-        if (found != beliefs.size()) {
-          mismatches++;
-        }
-        long t2 = System.nanoTime();
+        ms[1] = lap(t);
         Instant windowStart = evidence.end().minus(Duration.ofMinutes(15));
         if (windowStart.isBefore(evidence.baselineEnd())) {
           windowStart = evidence.baselineEnd();
         }
         Map<String, TagChange> changes = SignatureEvidence.changes(evidence, windowStart);
-        for (String id : beliefs.keySet()) {
+        t = System.nanoTime();
+        for (String id : candidates) {
           SignatureEvidence.process(
               large, EdgeStrengths.SEED, large.nodes().get(id), evidence, changes);
         }
-        long t3 = System.nanoTime();
-        for (String id : beliefs.keySet()) {
-          SignatureEvidence.process(
-              fewRules, EdgeStrengths.SEED, fewRules.nodes().get(id), evidence, changes);
-        }
-        long t4 = System.nanoTime();
+        ms[2] = lap(t);
         if (pass == 1) {
-          scan.add((t1 - t0) / 1e6);
-          index.add((t2 - t1) / 1e6);
-          signatures.add((t3 - t2) / 1e6);
-          seedRules.add((t4 - t3) / 1e6);
-          candidates += beliefs.size();
+          boolean rise = !evidence.subject().isAnomaly();
+          byRise.computeIfAbsent(rise, k -> new ArrayList<>()).add(ms);
+          candidatesByRise.computeIfAbsent(rise, k -> new ArrayList<>()).add(candidates.size());
         }
       }
     }
+    List<double[]> rises = byRise.getOrDefault(true, List.of());
+    List<double[]> anomalies = byRise.getOrDefault(false, List.of());
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "Where a ranking's time goes on the synthetic graph (median over %d incidents, %.0f"
-            + " candidates of %d faults on average):%n",
-        pool.size(),
-        candidates / (double) pool.size(),
-        faults.size());
-    System.out.println("| part | median ms | max ms |");
-    System.out.println("|---|---|---|");
-    System.out.printf(
-        Locale.ROOT,
-        "| path search from every fault, `GraphPaths.between` (edge scan per step) | %.2f | %.2f"
-            + " |%n",
-        median(scan),
-        max(scan));
-    System.out.printf(
-        Locale.ROOT,
-        "| the same walk over an adjacency index (load-test prototype) | %.2f | %.2f |%n",
-        median(index),
-        max(index));
-    System.out.printf(
-        Locale.ROOT,
-        "| process signatures of the candidates, `SignatureEvidence.process` | %.2f | %.2f |%n",
-        median(signatures),
-        max(signatures));
-    System.out.printf(
-        Locale.ROOT,
-        "| the same signatures with the seed's %d measure rules only (no unit rules) | %.2f |"
-            + " %.2f |%n",
-        fewRules.measures().size(),
-        median(seedRules),
-        max(seedRules));
-    System.out.printf(
-        Locale.ROOT,
-        "indexed walk agrees with GraphPaths (candidates and noisy-OR): %s%n",
-        mismatches == 0 ? "yes, on every incident" : "NO, " + mismatches + " differences");
+        "Where a ranking's time goes on the synthetic graph, one pass over the pool after a"
+            + " warm-up pass: %d defect-rise incidents (%.0f candidates of %d faults on average),"
+            + " %d anomaly incidents (%.0f candidates)%n",
+        rises.size(),
+        mean(candidatesByRise.getOrDefault(true, List.of())),
+        faults.size(),
+        anomalies.size(),
+        mean(candidatesByRise.getOrDefault(false, List.of())));
+    System.out.println("| part | median ms, defect rises | median ms, anomalies | max ms |");
+    System.out.println("|---|---|---|---|");
+    for (int i = 0; i < parts.size(); i++) {
+      int part = i;
+      List<Double> r = rises.stream().map(x -> x[part]).toList();
+      List<Double> n = anomalies.stream().map(x -> x[part]).toList();
+      List<Double> all = new ArrayList<>(r);
+      all.addAll(n);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.2f | %.2f | %.2f |%n",
+          parts.get(i),
+          median(r),
+          median(n),
+          max(all));
+    }
+  }
+
+  private static double lap(long since) {
+    return (System.nanoTime() - since) / 1e6;
+  }
+
+  private static double mean(List<Integer> values) {
+    return values.stream().mapToInt(Integer::intValue).average().orElse(Double.NaN);
   }
 
   private static Set<String> targets(Ontology ontology, Subject subject) {

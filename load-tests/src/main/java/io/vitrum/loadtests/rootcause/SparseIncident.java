@@ -1,5 +1,6 @@
 package io.vitrum.loadtests.rootcause;
 
+import io.vitrum.core.causal.DefectRateRise;
 import io.vitrum.core.causal.Evidence;
 import io.vitrum.core.causal.SimulatedIncident;
 import io.vitrum.core.causal.Subject;
@@ -36,8 +37,7 @@ final class SparseIncident {
   private static final Duration BASELINE = Duration.ofHours(2);
   private static final Duration WATCH = Duration.ofHours(3);
   private static final Duration RATE_WINDOW = Duration.ofMinutes(15);
-  private static final double RISE_RATIO = 1.5;
-  private static final double RISE_Z = 5;
+  private static final double RISE_Z = DefectRateRise.Z;
   private static final double ANOMALY_Z = 8;
   private static final String INSPECTION = FURNACE + ".insp.";
 
@@ -162,14 +162,14 @@ final class SparseIncident {
         for (int i = 0; i < b; i++) {
           base += perMinute[i];
         }
-        double expected = Math.max(1, base * w / b);
+        double expected = DefectRateRise.expected(base, b, w);
         double recent = 0;
         for (int i = Math.max(b, n - w); i < n; i++) {
           recent += perMinute[i];
         }
         recent *= (double) w / Math.max(1, Math.min(w, n - b));
-        double z = (recent - expected) / Math.sqrt(expected);
-        if (recent >= RISE_RATIO * expected && z > bestZ) {
+        double z = DefectRateRise.z(recent, expected);
+        if (DefectRateRise.rose(recent, expected) && z > bestZ) {
           bestZ = z;
           best = Subject.defect(defect);
         }

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * and about a third of a unit's fault-to-parameter edges also reach the seed's furnace-level
  * parameter, weakly, so that a local fault is a candidate for a furnace-level sensor anomaly too.
  * With {@code measureRules}, each unit parameter is measured by its own sensors ({@code
- * crown.u007.T1}): rules that no tag of the simulated furnace matches, but which every look-up of a
- * tag's rule must pass. Deterministic in {@code seed}.
+ * crown.u007.T1}): rules that no tag of the simulated furnace matches, but which the first look-up
+ * of each tag's rule must pass. Deterministic in {@code seed}.
  */
 public final class SyntheticOntology {
   /** Nodes of the seed's causal layer copied per unit (12 + 7 + 6 + 6 in version 1). */

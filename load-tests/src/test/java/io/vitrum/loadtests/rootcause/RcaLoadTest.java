@@ -100,19 +100,6 @@ class RcaLoadTest {
   }
 
   @Test
-  void theIndexedWalkFindsWhatGraphPathsFinds() {
-    Ontology small = SyntheticOntology.of(SEED, 5, false, 3);
-    IndexedPaths indexed = new IndexedPaths(small);
-    Set<String> targets = Set.of("crack", "stone", "seed");
-    for (CausalNode fault : small.nodes(NodeKind.FAULT)) {
-      var paths = GraphPaths.between(small, EdgeStrengths.SEED, fault.id(), targets);
-      IndexedPaths.Belief b = indexed.between(EdgeStrengths.SEED, fault.id(), targets);
-      assertEquals(paths.size(), b.paths(), fault.id());
-      assertEquals(GraphPaths.belief(paths), b.belief(), 1e-12, fault.id());
-    }
-  }
-
-  @Test
   void optionsAreCheckedBeforeAnythingRuns() {
     RcaLoad.Options o = RcaLoad.parse(new String[] {"--seeds", "3", "--nodes", "500"});
     assertEquals(3, o.seeds());
