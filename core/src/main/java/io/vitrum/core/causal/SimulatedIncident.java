@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -47,6 +48,17 @@ public record SimulatedIncident(FaultScenario fault, Evidence evidence) {
    */
   public static Optional<SimulatedIncident> simulate(
       FaultKind kind, double magnitude, long seed, Duration after) {
+    return simulate(kind, magnitude, seed, after, Set.of());
+  }
+
+  /**
+   * As {@link #simulate(FaultKind, double, long, Duration)} on a plant that lacks the instruments
+   * {@code missing}: the same run, but those tags are never recorded, so the incident opens only on
+   * what the plant has (later, on another subject, or not at all) and the evidence holds none of
+   * them.
+   */
+  public static Optional<SimulatedIncident> simulate(
+      FaultKind kind, double magnitude, long seed, Duration after, Set<String> missing) {
     SplittableRandom random = new SplittableRandom(seed * 7919 + kind.ordinal());
     SimulatorConfig config = SimulatorConfig.of(1, seed);
     Instant start = config.start();
@@ -68,7 +80,7 @@ public record SimulatedIncident(FaultScenario fault, Evidence evidence) {
                 magnitude);
     PlantSimulator sim = new PlantSimulator(config);
     sim.inject(fault);
-    Recorder recorder = new Recorder(start);
+    Recorder recorder = new Recorder(start, missing);
     Instant baselineEnd = start.plus(BASELINE);
     sim.advance(BASELINE, recorder);
     Optional<Instant> opened = Optional.empty();
@@ -121,13 +133,18 @@ public record SimulatedIncident(FaultScenario fault, Evidence evidence) {
     private final Map<String, int[]> rejects = new HashMap<>();
     private static final int MINUTES = (int) (BASELINE.plus(WATCH).toMinutes() + 120);
 
-    Recorder(Instant start) {
+    private final Set<String> missing;
+
+    Recorder(Instant start, Set<String> missing) {
       this.start = start;
+      this.missing = Set.copyOf(missing);
     }
 
     @Override
     public void onReading(Reading r) {
-      if (r.tag().startsWith(INSPECTION) || !Double.isFinite(r.value())) {
+      if (r.tag().startsWith(INSPECTION)
+          || !Double.isFinite(r.value())
+          || missing.contains(r.tag())) {
         return;
       }
       int m = minute(r.ts());

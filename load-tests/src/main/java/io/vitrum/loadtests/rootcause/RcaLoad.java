@@ -45,8 +45,9 @@ import java.util.stream.Collectors;
  * and evidence alone and with the physics check; on the full tag set and twice without {@link
  * #SPARSE_REMOVED}: the same incidents with those series taken out of the evidence (one that opened
  * on a removed tag is counted apart and not ranked, such a plant could not have opened it that
- * way), and the same runs on a plant that never had them ({@link SparseIncident}), where incidents
- * open on what it has, later or on another subject.
+ * way), and the same runs on a plant that never had them ({@link
+ * SimulatedIncident#simulate(FaultKind, double, long, Duration, Set)}), where incidents open on
+ * what it has, later or on another subject.
  *
  * <p>Latency: {@code rank} over the incidents opened above (full tag set, at opening), on the
  * bundled seed and on a {@link SyntheticOntology} of about {@code --nodes} nodes, without and with
@@ -80,7 +81,7 @@ public final class RcaLoad {
     SPARSE_EVIDENCE("sparse evidence"),
     /**
      * A plant without {@link #SPARSE_REMOVED}: incidents open on what it has ({@link
-     * SparseIncident}).
+     * SimulatedIncident#simulate(FaultKind, double, long, Duration, Set)}).
      */
     SPARSE_PLANT("sparse plant");
 
@@ -271,7 +272,7 @@ public final class RcaLoad {
         out.add(outcome(rca, kind, seed, magnitude, sparse, withoutSparseTags(full)));
       }
     }
-    SparseIncident.simulate(kind, magnitude, seed, after, Set.copyOf(SPARSE_REMOVED))
+    SimulatedIncident.simulate(kind, magnitude, seed, after, Set.copyOf(SPARSE_REMOVED))
         .ifPresent(
             x ->
                 out.add(

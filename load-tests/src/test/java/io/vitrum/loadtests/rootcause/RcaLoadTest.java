@@ -29,26 +29,10 @@ class RcaLoadTest {
   private static final Ontology SEED = Ontology.bundled();
 
   @Test
-  void theSparseRunWithNothingMissingIsTheSimulatedIncident() {
-    for (FaultKind kind : List.of(FaultKind.CULLET_SWING, FaultKind.THERMOCOUPLE_DRIFT)) {
-      double magnitude = RcaLoad.magnitude(kind, 1000);
-      Evidence core =
-          SimulatedIncident.simulate(kind, magnitude, 1000, Duration.ofMinutes(15))
-              .orElseThrow()
-              .evidence();
-      Evidence copy =
-          SparseIncident.simulate(kind, magnitude, 1000, Duration.ofMinutes(15), Set.of())
-              .orElseThrow()
-              .evidence();
-      assertEquals(core, copy, kind.key());
-    }
-  }
-
-  @Test
   void theSparsePlantNeverSeesTheMissingTags() {
     double magnitude = RcaLoad.magnitude(FaultKind.CULLET_SWING, 1000);
     Evidence sparse =
-        SparseIncident.simulate(
+        SimulatedIncident.simulate(
                 FaultKind.CULLET_SWING,
                 magnitude,
                 1000,
