@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
 import org.apache.pekko.http.javadsl.server.AllDirectives;
 import org.apache.pekko.http.javadsl.server.PathMatchers;
@@ -185,8 +186,7 @@ public final class IncidentRoutes extends AllDirectives {
                     .orElseThrow(() -> new ProblemException(notFound(id))));
   }
 
-  private org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<Incident.Command> line(
-      String id) {
+  private EntityRef<Incident.Command> line(String id) {
     String line = Incident.lineOfIncident(id).orElseThrow(() -> new ProblemException(notFound(id)));
     return sharding.entityRefFor(Incident.ENTITY_KEY, line);
   }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
@@ -124,11 +126,7 @@ public final class DefectRateWatch {
   /** An alarm to raise or clear. */
   record Change(String furnace, String defect, boolean raise, String message, Instant at) {}
 
-  private void tell(
-      String furnace,
-      java.util.function.Function<
-              org.apache.pekko.actor.typed.ActorRef<Confirmation>, Furnace.Command>
-          command) {
+  private void tell(String furnace, Function<ActorRef<Confirmation>, Furnace.Command> command) {
     AskPattern.<Furnace.Command, Confirmation>ask(
             ClusterSharding.get(system).entityRefFor(Furnace.ENTITY_KEY, furnace),
             command::apply,

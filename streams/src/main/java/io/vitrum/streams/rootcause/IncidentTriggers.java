@@ -16,6 +16,7 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.projection.eventsourced.EventEnvelope;
 import org.apache.pekko.projection.javadsl.Handler;
@@ -166,8 +167,7 @@ public final class IncidentTriggers extends Handler<EventEnvelope<Furnace.Event>
     return done();
   }
 
-  private org.apache.pekko.cluster.sharding.typed.javadsl.EntityRef<Incident.Command> incidents(
-      String line) {
+  private EntityRef<Incident.Command> incidents(String line) {
     return ClusterSharding.get(system).entityRefFor(Incident.ENTITY_KEY, line);
   }
 

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,6 +92,7 @@ public final class RootCauseRunner implements AutoCloseable {
     if (last != null && last.plus(settings.reanalyseAfter()).isAfter(now)) {
       return CompletableFuture.completedFuture(List.of());
     }
+    lastRun.values().removeIf(t -> t.plus(settings.reanalyseAfter()).isBefore(now));
     lastRun.put(id, now);
     long started = System.nanoTime();
     CompletionStage<EdgeStrengths> strengths =
@@ -167,7 +170,7 @@ public final class RootCauseRunner implements AutoCloseable {
                   causes.isEmpty()
                       ? "no candidate cause"
                       : causes.get(0).cause()
-                          + String.format(java.util.Locale.ROOT, " %.2f", causes.get(0).score()));
+                          + String.format(Locale.ROOT, " %.2f", causes.get(0).score()));
               return ranked;
             });
   }
@@ -182,7 +185,7 @@ public final class RootCauseRunner implements AutoCloseable {
             view -> {
               Setpoints s = Setpoints.nominal();
               for (Map.Entry<String, Double> e : view.setpoints().entrySet()) {
-                var parameter = SetpointParameter.byKey(e.getKey());
+                Optional<SetpointParameter> parameter = SetpointParameter.byKey(e.getKey());
                 if (parameter.isPresent() && parameter.get().withinBounds(e.getValue())) {
                   s = s.with(parameter.get(), e.getValue());
                 }
