@@ -7,8 +7,12 @@ import io.vitrum.http.auth.AuthSettings;
 import io.vitrum.http.routes.HttpSettings;
 import io.vitrum.http.server.Node;
 import io.vitrum.http.server.NodeSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,6 +68,15 @@ public final class Main {
     }
   }
 
+  /** The dev token the node wrote, for the dashboard's sign-in link; empty if it cannot be read. */
+  private static Optional<String> readToken(Path file) {
+    try {
+      return Optional.of(Files.readString(file).trim()).filter(t -> !t.isEmpty());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   private static String banner(
       Config config, String profile, Instant begin, EmbeddedInfrastructure.Started embedded) {
     HttpSettings http = HttpSettings.create(config);
@@ -93,6 +106,16 @@ public final class Main {
                     .append(")\" ")
                     .append(api)
                     .append("/api/furnaces/F1\n"));
+    AuthSettings.create(config)
+        .devToken()
+        .flatMap(Main::readToken)
+        .ifPresent(
+            token ->
+                b.append("  Dashboard   ")
+                    .append(api)
+                    .append("/#token=")
+                    .append(token)
+                    .append("\n              (signs this browser in as the dev admin)\n"));
     b.append("  Management  ")
         .append(management)
         .append("/ready  /alive  /cluster/members  /metrics\n");

@@ -24,8 +24,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  * The whole public HTTP surface of a node: a correlation id on every request and response,
  * problem+json for every failure (also the server's own request timeout), the {@code /api}
  * resources behind the {@link Guard} (a bearer token for each), the OpenAPI document at {@code
- * /api/openapi.yaml} and a landing page at {@code /}, which anyone may read, and the WebSocket
- * {@code /ws}, which authenticates in its own protocol.
+ * /api/openapi.yaml} and the dashboard at {@code /} ({@link DashboardRoutes}), which anyone may
+ * read, and the WebSocket {@code /ws}, which authenticates in its own protocol.
  *
  * <p>The route tree is built once, at construction; per request only the correlation id is decided
  * and attached, as the request attribute {@link Problems#CORRELATION_ID} that the constant error
@@ -34,10 +34,12 @@ import org.apache.pekko.http.javadsl.server.Route;
 public final class ApiRoutes extends AllDirectives {
   /** The routes anyone may call, without a token: they are described, not secured. */
   public static final List<Endpoint> PUBLIC =
-      List.of(
-          Endpoint.get("/", Endpoint.Scope.PLANT),
-          Endpoint.get("/ws", Endpoint.Scope.PLANT),
-          Endpoint.get("/api/openapi.yaml", Endpoint.Scope.PLANT));
+      Stream.concat(
+              DashboardRoutes.ENDPOINTS.stream(),
+              Stream.of(
+                  Endpoint.get("/ws", Endpoint.Scope.PLANT),
+                  Endpoint.get("/api/openapi.yaml", Endpoint.Scope.PLANT)))
+          .toList();
 
   private final Route route;
 
@@ -59,7 +61,8 @@ public final class ApiRoutes extends AllDirectives {
       KnowledgeGraphRoutes knowledgeGraph,
       AskRoutes ask,
       Guard guard,
-      WsRoutes ws) {
+      WsRoutes ws,
+      DashboardRoutes dashboard) {
     Problems problems = new Problems();
     this.route =
         correlated(
@@ -90,7 +93,7 @@ public final class ApiRoutes extends AllDirectives {
                                             knowledgeGraph.routes(),
                                             ask.routes())))),
                     ws.routes(),
-                    landing())));
+                    dashboard.routes())));
   }
 
   /** Every secured endpoint of the API: what the OpenAPI document and the access matrix cover. */
@@ -164,18 +167,5 @@ public final class ApiRoutes extends AllDirectives {
                             ContentTypes.create(
                                 MediaTypes.applicationWithOpenCharset("yaml"), HttpCharsets.UTF_8),
                             OpenApiDocument.yaml()))));
-  }
-
-  private Route landing() {
-    return pathSingleSlash(
-        () ->
-            RouteTemplate.named(
-                "/",
-                () ->
-                    get(
-                        () ->
-                            complete(
-                                HttpEntities.create(
-                                    ContentTypes.TEXT_HTML_UTF8, LandingPage.html())))));
   }
 }

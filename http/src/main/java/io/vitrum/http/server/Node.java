@@ -31,6 +31,7 @@ import io.vitrum.http.routes.ApiRoutes;
 import io.vitrum.http.routes.AskRoutes;
 import io.vitrum.http.routes.AskSettings;
 import io.vitrum.http.routes.AuditRoutes;
+import io.vitrum.http.routes.DashboardRoutes;
 import io.vitrum.http.routes.ExplainabilityRoutes;
 import io.vitrum.http.routes.FeatureRoutes;
 import io.vitrum.http.routes.FurnaceRoutes;
@@ -341,7 +342,8 @@ public final class Node {
                 Clock.systemUTC()),
             security.guard(),
             new WsRoutes(
-                system, WsSettings.create(system.settings().config()), security.verifier()));
+                system, WsSettings.create(system.settings().config()), security.verifier()),
+            new DashboardRoutes());
     return new Problems()
         .handle(new HttpMetrics(VitrumMetrics.get(system).registry()).measured(api.routes()));
   }

@@ -92,14 +92,26 @@ public final class OpenApi {
 
   /**
    * The path of {@code op} for objects of {@code furnace}: a furnace id, a tag of that furnace, or
-   * a made-up id for other parameters.
+   * the first allowed value of a path parameter with an enum, or a made-up id for other parameters.
    */
   public static String path(Operation op, String furnace) {
     String path = op.template();
     if (op.scope().equals("sensor")) {
       path = path.replaceFirst("\\{id}", furnace + ".crown.T1");
     }
-    return path.replaceFirst("\\{id}", furnace).replaceAll("\\{[A-Za-z]+}", "x1");
+    path = path.replaceFirst("\\{id}", furnace);
+    for (JsonNode parameter :
+        load()
+            .path("paths")
+            .path(op.template())
+            .path(op.method().toLowerCase(java.util.Locale.ROOT))
+            .path("parameters")) {
+      JsonNode allowed = parameter.path("schema").path("enum");
+      if (parameter.path("in").asText().equals("path") && allowed.size() > 0) {
+        path = path.replace("{" + parameter.path("name").asText() + "}", allowed.get(0).asText());
+      }
+    }
+    return path.replaceAll("\\{[A-Za-z]+}", "x1");
   }
 
   /**

@@ -1,0 +1,103 @@
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { lang } from '../i18n/i18n';
+
+/** One line of a {@link TimeChart}; `band` fills between two other series (by index) under it. */
+export interface ChartSeries {
+  label: string;
+  color: string;
+  values: (number | null)[];
+  dash?: number[];
+  width?: number;
+  /** Draws no line, only the band it bounds (a forecast's lower/upper edge). */
+  hidden?: boolean;
+}
+
+export interface ChartBand {
+  /** Indices into `series` (0-based, not counting time) of the upper and lower edge. */
+  upper: number;
+  lower: number;
+  color: string;
+}
+
+export interface TimeChartProps {
+  /** Epoch seconds, ascending. */
+  times: number[];
+  series: ChartSeries[];
+  bands?: ChartBand[];
+  height?: number;
+  yLabel?: string;
+  /** Called with the new [from, to] (epoch seconds) when the user drags to zoom. */
+  onZoom?: (from: number, to: number) => void;
+  ariaLabel: string;
+}
+
+/**
+ * A fast canvas time-series chart (uPlot): drag across to zoom (reported through `onZoom`, so
+ * that the view can fetch a finer rollup), double-click to reset; resizes with its container.
+ */
+export function TimeChart(props: TimeChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+  const zoom = useRef(props.onZoom);
+  zoom.current = props.onZoom;
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return undefined;
+    const fmt = new Intl.DateTimeFormat(lang() === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+    const opts: uPlot.Options = {
+      width: Math.max(200, el.clientWidth),
+      height: props.height ?? 240,
+      legend: { show: true },
+      cursor: { drag: { x: true, y: false, setScale: true } },
+      scales: { x: { time: true } },
+      axes: [
+        { stroke: '#8a9aa6', grid: { stroke: 'rgba(128,128,128,.15)' }, values: (_u, vals) => vals.map((v) => fmt.format(new Date(v * 1000))) },
+        { stroke: '#8a9aa6', grid: { stroke: 'rgba(128,128,128,.15)' }, label: props.yLabel, size: 60 },
+      ],
+      series: [
+        {},
+        ...props.series.map((s) => ({
+          label: s.label,
+          stroke: s.hidden ? 'transparent' : s.color,
+          width: s.hidden ? 0 : s.width ?? 1.5,
+          dash: s.dash,
+          points: { show: false },
+          spanGaps: false,
+        })),
+      ],
+      bands: props.bands?.map((b) => ({ series: [b.upper + 1, b.lower + 1] as [number, number], fill: b.color })),
+      hooks: {
+        setSelect: [
+          (u) => {
+            if (u.select.width > 4 && zoom.current) {
+              const from = u.posToVal(u.select.left, 'x');
+              const to = u.posToVal(u.select.left + u.select.width, 'x');
+              zoom.current(from, to);
+            }
+          },
+        ],
+      },
+    };
+    const data = [props.times, ...props.series.map((s) => s.values)] as uPlot.AlignedData;
+    const u = new uPlot(opts, data, el);
+    plot.current = u;
+    const resize = new ResizeObserver(() => u.setSize({ width: Math.max(200, el.clientWidth), height: props.height ?? 240 }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      u.destroy();
+      plot.current = null;
+    };
+    // The chart is rebuilt when its shape changes; data alone is set below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.series.length, props.series.map((s) => s.label).join('|'), props.height, props.bands?.length, lang()]);
+
+  useEffect(() => {
+    plot.current?.setData([props.times, ...props.series.map((s) => s.values)] as uPlot.AlignedData);
+  }, [props.times, props.series]);
+
+  return <div class="chart" ref={box} role="img" aria-label={props.ariaLabel} />;
+}
