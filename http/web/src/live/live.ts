@@ -11,6 +11,9 @@ export const live = new LiveSocket({
   onSignedOut: signOut,
 });
 
+// The end-to-end test and the soak benchmark read the message count from the page.
+(window as unknown as { __vitrumLive: LiveSocket }).__vitrumLive = live;
+
 /** Calls `handler` with each event of `topic` while the component is mounted (null: none). */
 export function useLive(topic: string | null, handler: (e: LiveEvent) => void): void {
   const ref = useRef(handler);

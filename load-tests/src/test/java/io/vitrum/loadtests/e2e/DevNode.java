@@ -77,7 +77,8 @@ final class DevNode implements AutoCloseable {
             "mqtt", free(),
             "opcua", free(),
             "modbus", free(),
-            "plant-control", free());
+            "plant-control", free(),
+            "neo4j", free());
     ProcessBuilder builder =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -97,6 +98,7 @@ final class DevNode implements AutoCloseable {
     env.put("VITRUM_OPCUA_PORT", ports.get("opcua").toString());
     env.put("VITRUM_MODBUS_PORT", ports.get("modbus").toString());
     env.put("VITRUM_PLANT_CONTROL_PORT", ports.get("plant-control").toString());
+    env.put("VITRUM_NEO4J_PORT", ports.get("neo4j").toString());
     env.put("VITRUM_PLANT_CLASSPATH_FILE", plantFile.toString());
     env.put("VITRUM_SIMULATOR_FURNACES", "3");
     env.put("VITRUM_MODELS_DIR", target.getParent().getParent().resolve("models").toString());
