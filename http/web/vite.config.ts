@@ -23,5 +23,7 @@ export default defineConfig({
     environment: 'jsdom',
     globals: true,
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    // The build box has 2 cores shared with the servers of other tests.
+    testTimeout: 20_000,
   },
 });

@@ -9,11 +9,13 @@ import io.vitrum.http.auth.Access;
 import io.vitrum.http.auth.Endpoint;
 import io.vitrum.http.auth.Endpoint.Scope;
 import io.vitrum.http.dto.IngestStatusResponse;
+import io.vitrum.http.dto.InspectionDecisionsResponse;
 import io.vitrum.http.dto.QuarantineResponse;
 import io.vitrum.http.dto.TagMapResponse;
 import io.vitrum.http.errors.Problem;
 import io.vitrum.http.errors.ProblemException;
 import io.vitrum.http.json.Json;
+import io.vitrum.streams.inference.RecentInspections;
 import io.vitrum.streams.ingest.Ingest;
 import io.vitrum.streams.ingest.TagMapApplied;
 import io.vitrum.streams.ingest.frames.FrameIntake;
@@ -27,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.marshallers.jackson.Jackson;
+import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpCharsets;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
@@ -42,7 +45,9 @@ import org.apache.pekko.http.javadsl.server.Route;
  * reason); {@code POST /api/inspection/frames} (a PNG or binary PGM body, metadata in the headers
  * {@code X-Vitrum-Furnace} (required), {@code X-Vitrum-Item}, {@code X-Vitrum-Timestamp} and {@code
  * X-Vitrum-Label}). Everything but the status answers 503 {@code ingest-unavailable} on a node
- * without Kafka.
+ * without Kafka, except what reads this node's latest reject decisions: {@code GET
+ * /api/inspection/decisions?furnace=&limit=} (newest first) and {@code GET
+ * /api/inspection/frames/{id}/image} (the PNG of a frame among them).
  */
 public final class IngestRoutes extends AllDirectives {
   /** The most quarantine records one request may ask for. */
@@ -56,16 +61,25 @@ public final class IngestRoutes extends AllDirectives {
   static final Endpoint POST_FRAME =
       Endpoint.of("POST", "/api/inspection/frames", Scope.PLANT, Role.INTEGRATOR);
 
+  static final Endpoint DECISIONS = Endpoint.get("/api/inspection/decisions", Scope.PLANT);
+  static final Endpoint FRAME_IMAGE =
+      Endpoint.get("/api/inspection/frames/{id}/image", Scope.PLANT);
+
   /** Every endpoint these routes serve. */
   public static final List<Endpoint> ENDPOINTS =
-      List.of(STATUS, QUARANTINE, SHOW_TAG_MAP, POST_TAG_MAP, POST_FRAME);
+      List.of(STATUS, QUARANTINE, SHOW_TAG_MAP, POST_TAG_MAP, POST_FRAME, DECISIONS, FRAME_IMAGE);
+
+  private static final int DEFAULT_DECISIONS = 50;
 
   private final Supplier<Optional<Ingest>> ingest;
   private final RawBody body;
+  private final RecentInspections recent;
 
-  public IngestRoutes(Supplier<Optional<Ingest>> ingest, HttpSettings settings) {
+  public IngestRoutes(
+      Supplier<Optional<Ingest>> ingest, HttpSettings settings, RecentInspections recent) {
     this.ingest = ingest;
     this.body = new RawBody(settings);
+    this.recent = recent;
   }
 
   public Route routes() {
@@ -82,7 +96,63 @@ public final class IngestRoutes extends AllDirectives {
                     Access.serve(POST_TAG_MAP, caller -> postTagMap()))),
         path(
             PathMatchers.segment("inspection").slash("frames"),
-            () -> Access.serve(POST_FRAME, this::postFrame)));
+            () -> Access.serve(POST_FRAME, this::postFrame)),
+        path(
+            PathMatchers.segment("inspection").slash("decisions"),
+            () -> Access.serve(DECISIONS, this::decisions)),
+        path(
+            PathMatchers.segment("inspection")
+                .slash("frames")
+                .slash(PathMatchers.segment())
+                .slash("image"),
+            id -> Access.serve(FRAME_IMAGE, id, caller -> frameImage(caller, id))));
+  }
+
+  private Route decisions(Principal caller) {
+    return parameterOptional(
+        "furnace",
+        furnace ->
+            parameterOptional(
+                "limit",
+                limit -> {
+                  int n = limit.isEmpty() ? DEFAULT_DECISIONS : limit(limit);
+                  String only = furnace.filter(f -> !f.isBlank()).orElse(null);
+                  if (only != null && !FurnaceId.isValid(only)) {
+                    throw new ProblemException(
+                        Problem.of(
+                            400,
+                            "invalid-parameter",
+                            "Invalid parameter",
+                            "furnace '" + only + "' is not a furnace id"));
+                  }
+                  return completeOK(
+                      InspectionDecisionsResponse.of(
+                          recent.newest(
+                              f -> caller.sees(f) && (only == null || only.equals(f)), n)),
+                      Jackson.marshaller(Json.mapper()));
+                }));
+  }
+
+  /**
+   * The frame's PNG; a frame of a furnace outside the caller's scope is not found, as a gone one.
+   */
+  private Route frameImage(Principal caller, String id) {
+    byte[] png =
+        recent
+            .frame(id)
+            .filter(f -> caller.sees(f.decision().furnace()))
+            .flatMap(f -> recent.png(id))
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        Problem.of(
+                            404,
+                            "frame-not-found",
+                            "Frame not found",
+                            "frame "
+                                + id
+                                + " is not among this node's latest decisions, or has no image")));
+    return complete(HttpEntities.create(ContentTypes.create(MediaTypes.IMAGE_PNG), png));
   }
 
   private Route status() {

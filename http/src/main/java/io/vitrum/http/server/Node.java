@@ -70,6 +70,7 @@ import io.vitrum.streams.inference.Prediction;
 import io.vitrum.streams.inference.PredictionPublisher;
 import io.vitrum.streams.inference.PredictionStage;
 import io.vitrum.streams.inference.Predictor;
+import io.vitrum.streams.inference.RecentInspections;
 import io.vitrum.streams.inference.RejectOutput;
 import io.vitrum.streams.inference.RejectOutputSettings;
 import io.vitrum.streams.inference.ServedModels;
@@ -288,7 +289,7 @@ public final class Node {
             new SensorRoutes(sharding, settings),
             new FurnaceRoutes(sharding, settings),
             new TwinRoutes(sharding, settings, (int) (twin.simulation().maxHorizonS() / 60)),
-            new IngestRoutes(ingest, settings),
+            new IngestRoutes(ingest, settings, RecentInspections.get(system)),
             new AuditRoutes(audit, Clock.systemUTC()),
             new PipelineRoutes(
                 pipeline,

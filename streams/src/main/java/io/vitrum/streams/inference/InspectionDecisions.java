@@ -57,7 +57,8 @@ import org.slf4j.LoggerFactory;
  * the stream.
  *
  * <p>Each decision is handed to {@code decided} as it is made (the line's reject output, {@link
- * RejectOutput}), before it reaches Kafka: an item is kicked as soon as possible.
+ * RejectOutput}), before it reaches Kafka: an item is kicked as soon as possible. The node's {@link
+ * RecentInspections} keeps the latest with their frames, for the API.
  *
  * <p>Frames with a {@code label} header (the true class: the simulated plant sends it, a plant's
  * later manual inspection could) score the active version and the shadow; each window of {@code
@@ -79,6 +80,7 @@ public final class InspectionDecisions {
   private final InferenceMetrics metrics;
   private final BiConsumer<ModelRef, RejectScore> scored;
   private final java.util.function.Consumer<InspectionDecision> decided;
+  private final RecentInspections recent;
   private final Map<ModelRef, RejectScore> scores = new HashMap<>();
   private final Clock clock;
   private final Executor executor;
@@ -99,6 +101,7 @@ public final class InspectionDecisions {
     this.metrics = metrics;
     this.scored = scored;
     this.decided = decided;
+    this.recent = RecentInspections.get(system);
     this.clock = clock;
     this.executor =
         system.dispatchers().lookup(DispatcherSelector.fromConfig(InferenceSettings.DISPATCHER));
@@ -150,8 +153,14 @@ public final class InspectionDecisions {
   private ProducerMessage.Envelope<String, byte[], ConsumerMessage.Committable> envelope(
       List<CommittableMessage<String, byte[]>> batch) {
     List<ProducerRecord<String, byte[]>> out = new ArrayList<>(batch.size());
-    for (InspectionDecision d : decide(batch.stream().map(CommittableMessage::record).toList())) {
+    List<ConsumerRecord<String, byte[]>> frames =
+        batch.stream().map(CommittableMessage::record).toList();
+    List<InspectionDecision> decisions = decide(frames);
+    for (int i = 0; i < decisions.size(); i++) {
+      InspectionDecision d = decisions.get(i);
+      ConsumerRecord<String, byte[]> frame = frames.get(i);
       decided.accept(d);
+      recent.add(RecentInspections.frameId(frame.partition(), frame.offset()), d, frame.value());
       out.add(new ProducerRecord<>(settings.decisionsTopic(), d.furnace(), encode(d)));
     }
     ConsumerMessage.CommittableOffsetBatch offsets =

@@ -1,0 +1,83 @@
+import type { IngestStatus, QuarantineResponse } from './types';
+
+/** Three sources, one of them failing, and a quarantine of two reasons. */
+export const STATUS: IngestStatus = {
+  enabled: true,
+  kafka: '127.0.0.1:9092',
+  sources: [
+    {
+      name: 'opcua',
+      state: 'connected',
+      endpoint: 'opc.tcp://127.0.0.1:4840',
+      since: '2026-12-03T15:53:28Z',
+      messages: 1821,
+      readings: 50141,
+      readingsPerSecond: 27.9,
+      lag: null,
+      reconnects: 0,
+      lastError: null,
+      lastErrorAt: null,
+    },
+    {
+      name: 'modbus',
+      state: 'failed',
+      endpoint: '127.0.0.1:5020',
+      since: '2026-12-03T16:00:00Z',
+      messages: 10,
+      readings: 400,
+      readingsPerSecond: 0,
+      lag: null,
+      reconnects: 3,
+      lastError: 'Connection refused',
+      lastErrorAt: '2026-12-03T16:00:00Z',
+    },
+    {
+      name: 'delivery',
+      state: 'connected',
+      endpoint: '127.0.0.1:9092/vitrum.readings',
+      since: '2026-12-03T15:53:17Z',
+      messages: 181414,
+      readings: 181456,
+      readingsPerSecond: 89.7,
+      lag: 99,
+      reconnects: 0,
+      lastError: null,
+      lastErrorAt: null,
+    },
+  ],
+  quarantined: { mqtt: { 'unit-mismatch': 4, 'malformed-payload': 1 }, opcua: { 'unit-mismatch': 2 } },
+  tagsConfigured: 129,
+  silentTagCount: 2,
+  silentTags: ['F1.insp.inspected', 'F1.insp.reject.chip'],
+  unknownTags: [],
+  frames: { F1: 10378, F2: 10377 },
+};
+
+export const QUARANTINE: QuarantineResponse = {
+  count: 2,
+  records: [
+    {
+      partition: 0,
+      offset: 12,
+      at: '2026-12-03T16:01:00Z',
+      source: 'mqtt',
+      reason: 'unit-mismatch',
+      detail: "unit 'degF' is not the tag's unit 'degC'",
+      tag: 'F2.crown.T1',
+      ts: '2026-12-03T16:01:00Z',
+      value: 2768.9,
+      payloadEncoding: 'utf8',
+      payload: '{"tag":"F2.crown.T1","unit":"degF","value":2768.9,"ts":"2026-12-03T16:01:00Z","padding":"' + 'x'.repeat(300) + '"}',
+    },
+    {
+      partition: 0,
+      offset: 11,
+      at: '2026-12-03T16:00:30Z',
+      source: 'mqtt',
+      reason: 'malformed-payload',
+      detail: 'not JSON',
+      payloadEncoding: 'utf8',
+      payload: '{{{',
+    },
+  ],
+};
