@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { lang } from '../i18n/i18n';
+import { tickKind, TickFormats } from './timeTicks';
 
 /** One line of a {@link TimeChart}; `band` fills between two other series (by index) under it. */
 export interface ChartSeries {
@@ -33,6 +34,11 @@ export interface TimeChartProps {
   ariaLabel: string;
 }
 
+function span(u: uPlot): number {
+  const x = u.scales.x;
+  return x.min !== undefined && x.max !== undefined ? x.max - x.min : 0;
+}
+
 /**
  * A fast canvas time-series chart (uPlot): drag across to zoom (reported through `onZoom`, so
  * that the view can fetch a finer rollup), double-click to reset; resizes with its container.
@@ -46,7 +52,13 @@ export function TimeChart(props: TimeChartProps) {
   useEffect(() => {
     const el = box.current;
     if (!el) return undefined;
-    const fmt = new Intl.DateTimeFormat(lang() === 'ru' ? 'ru-RU' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+    const loc = lang() === 'ru' ? 'ru-RU' : 'en-GB';
+    const formats: TickFormats = {
+      seconds: new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit', second: '2-digit' }),
+      minutes: new Intl.DateTimeFormat(loc, { hour: '2-digit', minute: '2-digit' }),
+      dayTime: new Intl.DateTimeFormat(loc, { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit' }),
+      days: new Intl.DateTimeFormat(loc, { day: '2-digit', month: 'short' }),
+    };
     const opts: uPlot.Options = {
       width: Math.max(200, el.clientWidth),
       height: props.height ?? 240,
@@ -54,7 +66,7 @@ export function TimeChart(props: TimeChartProps) {
       cursor: { drag: { x: true, y: false, setScale: true } },
       scales: { x: { time: true } },
       axes: [
-        { stroke: '#8a9aa6', grid: { stroke: 'rgba(128,128,128,.15)' }, values: (_u, vals) => vals.map((v) => fmt.format(new Date(v * 1000))) },
+        { stroke: '#8a9aa6', grid: { stroke: 'rgba(128,128,128,.15)' }, values: (u, vals, _axis, _space, incr) => vals.map((v) => formats[tickKind(incr, span(u))].format(new Date(v * 1000))) },
         { stroke: '#8a9aa6', grid: { stroke: 'rgba(128,128,128,.15)' }, label: props.yLabel, size: 60 },
       ],
       series: [
