@@ -60,8 +60,24 @@ async function view(path, name, ready) {
   await shot(name);
 }
 
+// The views read each furnace's latest prediction, which the API answers 404 until the models have
+// a full input window (a few minutes after a fresh start): wait for it, as a user would see it.
+async function awaitPredictions(furnaces, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  for (const f of furnaces) {
+    for (;;) {
+      const r = await fetch(`${base}/api/explainability/prediction?furnace=${f}`, { headers: { Authorization: `Bearer ${token}` } });
+      if (r.ok) break;
+      if (Date.now() > deadline) throw new Error(`no prediction for ${f} within ${timeoutMs / 1000} s (last answer ${r.status})`);
+      await new Promise((res) => setTimeout(res, 2000));
+    }
+  }
+}
+
 const figures = {};
 try {
+  await run('the node has a prediction for every furnace', () => awaitPredictions(['F1', 'F2', 'F3'], 300_000));
+
   await run('sign in with #token= (the fragment leaves the address bar)', async () => {
     const opened = Date.now();
     await page.goto(`${base}/?lang=en#token=${token}`);

@@ -64,6 +64,9 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
 
   private record OutputGone() implements Command {}
 
+  /** The longest the expiry timer is set ahead; it is set again when it fires before the expiry. */
+  static final Duration LONGEST_TIMER = Duration.ofDays(1);
+
   enum Ack {
     INSTANCE
   }
@@ -172,7 +175,10 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
                             + " s"))
         .onMessageEquals(
             Timer.TOKEN_EXPIRED,
-            () -> close(WsMetrics.Reason.TOKEN_EXPIRED, "token-expired", "the token expired"))
+            () ->
+                watchExpiry()
+                    ? this
+                    : close(WsMetrics.Reason.TOKEN_EXPIRED, "token-expired", "the token expired"))
         .onMessage(ClientDone.class, m -> Behaviors.stopped())
         .onMessage(OutputGone.class, m -> onOutputGone())
         .onSignal(PostStop.class, s -> onStop())
@@ -228,9 +234,25 @@ final class WsSession extends AbstractBehavior<WsSession.Command> {
     principal = verified;
     timers.cancel(Timer.AUTH_TIMEOUT);
     timers.startTimerWithFixedDelay(Timer.HEARTBEAT, settings.heartbeatInterval());
-    Duration left = Duration.between(Instant.now(), verified.expiresAt());
-    timers.startSingleTimer(Timer.TOKEN_EXPIRED, left.isNegative() ? Duration.ZERO : left);
+    if (!watchExpiry()) {
+      timers.startSingleTimer(Timer.TOKEN_EXPIRED, Duration.ZERO);
+    }
     send(WsProtocol.authenticated(verified.subject(), verified.expiresAt()));
+  }
+
+  /**
+   * Sets the timer for the token's expiry, at most {@link #LONGEST_TIMER} ahead (the scheduler
+   * refuses delays of weeks, and dev tokens live for a month): when it fires early it is set again.
+   * False when the token has expired.
+   */
+  private boolean watchExpiry() {
+    Duration left = Duration.between(Instant.now(), principal.expiresAt());
+    if (left.isNegative() || left.isZero()) {
+      return false;
+    }
+    timers.startSingleTimer(
+        Timer.TOKEN_EXPIRED, left.compareTo(LONGEST_TIMER) > 0 ? LONGEST_TIMER : left);
+    return true;
   }
 
   private void subscribe(List<String> names) {

@@ -203,6 +203,21 @@ class WsRouteTest {
   }
 
   @Test
+  void aTokenValidForAMonthKeepsItsConnection() throws Exception {
+    // Longer than the scheduler's longest delay (about 24.8 days): the expiry timer is set in
+    // steps.
+    try (WsTestClient client = node.connect()) {
+      client.send(
+          "{\"type\":\"auth\",\"token\":\""
+              + node.token(Duration.ofDays(30), "carol", "*")
+              + "\"}");
+      JsonNode hello = client.next();
+      assertEquals("authenticated", hello.path("type").asText(), hello.toString());
+      subscribe(client, "alerts");
+    }
+  }
+
+  @Test
   void aBadTokenIsAnsweredAndClosed() throws Exception {
     double before = WsMetrics.get(node.system()).disconnects(WsMetrics.Reason.INVALID_TOKEN);
     try (WsTestClient client = node.connect()) {

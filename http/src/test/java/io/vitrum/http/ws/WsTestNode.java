@@ -135,7 +135,11 @@ final class WsTestNode implements AutoCloseable {
 
   /** A viewer's token for {@code furnaces} ("*" for every one). */
   String token(String subject, String... furnaces) {
-    return issuer.issue(subject, List.of(Role.VIEWER), List.of(furnaces), Duration.ofHours(1));
+    return token(Duration.ofHours(1), subject, furnaces);
+  }
+
+  String token(Duration ttl, String subject, String... furnaces) {
+    return issuer.issue(subject, List.of(Role.VIEWER), List.of(furnaces), ttl);
   }
 
   WsTestClient connect() throws Exception {
