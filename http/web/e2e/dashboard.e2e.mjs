@@ -184,7 +184,7 @@ try {
     await box.waitFor({ timeout: 30_000 });
     await box.fill('Why did bubbles rise on furnace 2 in the last hour?');
     await box.press('Enter');
-    await page.waitForSelector('[data-testid="answer"]', { timeout: 30_000 });
+    await page.waitForSelector('.ask-answer:not(.not-understood)', { timeout: 30_000 });
     await page.waitForTimeout(500);
     await shot('11-ask');
   });
