@@ -39,6 +39,16 @@ function span(u: uPlot): number {
   return x.min !== undefined && x.max !== undefined ? x.max - x.min : 0;
 }
 
+/** The y scale: uPlot's padded range, but a flat line stays in the middle of a narrow band instead of on an axis from 0. */
+function yRange(min: number, max: number): uPlot.Range.MinMax {
+  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  if (max - min < 1e-9) {
+    const pad = Math.max(Math.abs(min) * 0.01, 1);
+    return [min - pad, max + pad];
+  }
+  return uPlot.rangeNum(min, max, 0.1, true);
+}
+
 /**
  * A fast canvas time-series chart (uPlot): drag across to zoom (reported through `onZoom`, so
  * that the view can fetch a finer rollup), double-click to reset; resizes with its container.
@@ -64,7 +74,7 @@ export function TimeChart(props: TimeChartProps) {
       height: props.height ?? 240,
       legend: { show: true },
       cursor: { drag: { x: true, y: false, setScale: true } },
-      scales: { x: { time: true } },
+      scales: { x: { time: true }, y: { range: (_u, min, max) => yRange(min, max) } },
       axes: [
         { stroke: '#8a9aa6', grid: { stroke: 'rgba(128,128,128,.15)' }, values: (u, vals, _axis, _space, incr) => vals.map((v) => formats[tickKind(incr, span(u))].format(new Date(v * 1000))) },
         { stroke: '#8a9aa6', grid: { stroke: 'rgba(128,128,128,.15)' }, label: props.yLabel, size: 60 },
