@@ -12,7 +12,6 @@ import java.util.Map;
  * @param gasPerTonneNm3 natural gas per tonne, Nm³/t
  * @param defectsPerThousand expected defects per 1000 items, by class (lower-case name)
  * @param totalDefectsPerThousand all classes
- * @param meanReward reward per interval
  * @param shieldInterventions requested values the shield changed, all scenarios
  * @param boundViolations applied setpoints outside the safe set, all scenarios
  */
@@ -22,7 +21,6 @@ public record ControllerResult(
     double gasPerTonneNm3,
     Map<String, Double> defectsPerThousand,
     double totalDefectsPerThousand,
-    double meanReward,
     long shieldInterventions,
     long boundViolations) {
 

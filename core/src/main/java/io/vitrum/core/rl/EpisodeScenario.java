@@ -47,13 +47,12 @@ public record EpisodeScenario(String name, long seed, Setpoints start, Disturban
     int events = 2 + rnd.nextInt(2);
     double t = 0;
     for (int i = 0; i < events; i++) {
-      double onset = t + (durationS - RAMP_S - t) * rnd.nextDouble() / (events - i);
+      double onset =
+          Math.max(t + 1, t + (durationS - RAMP_S - t) * rnd.nextDouble() / (events - i));
+      keyframes.add(new DisturbanceCourse.Keyframe(onset, d));
       d = inject(d, rnd, faults);
-      keyframes.add(
-          new DisturbanceCourse.Keyframe(
-              Math.max(onset, t + 1), keyframes.get(keyframes.size() - 1).disturbances()));
-      keyframes.add(new DisturbanceCourse.Keyframe(Math.max(onset, t + 1) + RAMP_S, d));
-      t = Math.max(onset, t + 1) + RAMP_S;
+      keyframes.add(new DisturbanceCourse.Keyframe(onset + RAMP_S, d));
+      t = onset + RAMP_S;
     }
     return new EpisodeScenario(
         String.join(", ", faults), seed, start, new DisturbanceCourse(keyframes));

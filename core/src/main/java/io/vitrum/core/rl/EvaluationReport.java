@@ -8,6 +8,8 @@ import java.util.List;
  * @param scenarios held-out scenarios run
  * @param hours simulated hours per scenario
  * @param policy the policy's figures
+ * @param policyMeanReward the policy's reward per interval (the baselines' is 0 by construction:
+ *     the reward is scored against the base controllers)
  * @param baselines the base controllers holding the operators' setpoints, and the design recipe
  * @param energySavingPct energy per tonne saved against holding the operators' setpoints, %
  * @param gasSavingPct natural gas per tonne saved against them, %
@@ -20,6 +22,7 @@ public record EvaluationReport(
     int scenarios,
     double hours,
     ControllerResult policy,
+    double policyMeanReward,
     List<ControllerResult> baselines,
     double energySavingPct,
     double gasSavingPct,

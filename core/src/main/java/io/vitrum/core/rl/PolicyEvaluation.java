@@ -38,9 +38,10 @@ public final class PolicyEvaluation {
 
   /** {@code policy} against the baselines. */
   public EvaluationReport evaluate(PolicyFunction policy) {
-    ControllerResult learned = run("policy", policy, false);
-    ControllerResult fixed = run("fixed-setpoints", null, false);
-    ControllerResult recipe = run("nominal-recipe", null, true);
+    double[] reward = new double[1];
+    ControllerResult learned = run("policy", policy, false, reward);
+    ControllerResult fixed = run("fixed-setpoints", null, false, new double[1]);
+    ControllerResult recipe = run("nominal-recipe", null, true, new double[1]);
     double saving = 100 * (1 - learned.energyPerTonneGj() / fixed.energyPerTonneGj());
     double gasSaving = 100 * (1 - learned.gasPerTonneNm3() / fixed.gasPerTonneNm3());
     double defectRatio = learned.totalDefectsPerThousand() / fixed.totalDefectsPerThousand();
@@ -52,6 +53,7 @@ public final class PolicyEvaluation {
         scenarios.size(),
         env.intervalsPerEpisode() * FurnaceEnvironment.INTERVAL_S / 3600,
         learned,
+        reward[0],
         List.of(fixed, recipe),
         saving,
         gasSaving,
@@ -60,7 +62,9 @@ public final class PolicyEvaluation {
         scenarios.stream().map(EpisodeScenario::name).toList());
   }
 
-  private ControllerResult run(String name, PolicyFunction policy, boolean recipe) {
+  /** Runs one controller; its mean reward per interval goes to {@code meanReward[0]}. */
+  private ControllerResult run(
+      String name, PolicyFunction policy, boolean recipe, double[] meanReward) {
     KpiAverage kpis = new KpiAverage();
     double reward = 0;
     long steps = 0;
@@ -82,6 +86,7 @@ public final class PolicyEvaluation {
       interventions += episode.interventions();
       violations += episode.violations();
     }
+    meanReward[0] = reward / steps;
     IntervalKpis mean = kpis.mean();
     Map<String, Double> byClass = new LinkedHashMap<>();
     for (DefectClass c : DefectClass.values()) {
@@ -93,7 +98,6 @@ public final class PolicyEvaluation {
         mean.gasPerTonneNm3(),
         byClass,
         mean.totalDefectsPerThousand(),
-        reward / steps,
         interventions,
         violations);
   }

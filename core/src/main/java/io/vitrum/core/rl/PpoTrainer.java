@@ -32,7 +32,7 @@ public final class PpoTrainer {
     for (int i = 0; i < poolSize; i++) {
       EpisodeScenario s =
           EpisodeScenario.random(
-              Math.abs(seeds.nextLong()) % PolicyEvaluation.HELD_OUT_SEED, duration);
+              Math.floorMod(seeds.nextLong(), PolicyEvaluation.HELD_OUT_SEED), duration);
       scenarios.add(s);
       starts.add(env.startState(s));
     }

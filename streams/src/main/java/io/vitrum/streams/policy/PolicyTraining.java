@@ -17,6 +17,7 @@ import io.vitrum.streams.ml.ModelCard;
 import io.vitrum.streams.ml.OnnxModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -159,9 +160,7 @@ public final class PolicyTraining {
     out.set("aliases", JSON.valueToTree(aliases));
     out.set("versions", JSON.valueToTree(versions));
     Path tmp = file.resolveSibling("index.json.tmp");
-    Files.write(
-        tmp,
-        (JSON.writeValueAsString(out) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Files.write(tmp, (JSON.writeValueAsString(out) + "\n").getBytes(StandardCharsets.UTF_8));
     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -42,12 +42,16 @@ public final class TrainPolicyMain {
                     p.violations(),
                     p.actionStd(),
                     (System.nanoTime() - started) / 1e9));
+    if (outcome.version().isEmpty()) {
+      System.out.println("stopped before the last iteration: checkpoint kept, nothing published");
+      return;
+    }
     EvaluationReport r = outcome.evaluation();
     System.out.printf(
         Locale.ROOT,
         "%s: energy saving %.2f %%, gas saving %.2f %%, defect ratio %.3f, interventions %d,"
             + " violations %d, goal met %s, %.1f s in all%n",
-        outcome.version().map(Object::toString).orElse("stopped"),
+        outcome.version().orElseThrow(),
         r.energySavingPct(),
         r.gasSavingPct(),
         r.defectRatio(),
