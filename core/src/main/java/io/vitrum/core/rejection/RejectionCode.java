@@ -80,6 +80,16 @@ public enum RejectionCode {
   /** Feedback on a cause the incident's analysis never named. */
   UNKNOWN_CAUSE("unknown-cause", RejectionKind.UNPROCESSABLE),
 
+  // ---- policies ----
+  /** No such recommendation. */
+  UNKNOWN_RECOMMENDATION("unknown-recommendation", RejectionKind.NOT_FOUND),
+  /** The recommendation was decided, applied, superseded or expired: it takes no decision. */
+  RECOMMENDATION_CLOSED("recommendation-closed", RejectionKind.CONFLICT),
+  /** The furnace has no deployed policy. */
+  POLICY_NOT_DEPLOYED("policy-not-deployed", RejectionKind.CONFLICT),
+  /** A policy version without a held-out evaluation, or one whose evaluation bars it. */
+  POLICY_NOT_EVALUATED("policy-not-evaluated", RejectionKind.CONFLICT),
+
   // ---- any entity ----
   /** The journal failed or refused to store the command's events; nothing was applied. */
   PERSIST_FAILED("persist-failed", RejectionKind.UNAVAILABLE);

@@ -2,6 +2,7 @@ package io.vitrum.core.rl;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,36 @@ public final class DegradationMonitor {
       }
     }
     return new DegradationMonitor(detectors, List.of());
+  }
+
+  /**
+   * A monitor over {@code detectors} as they stand (e.g. kept in an entity's state), in their
+   * order; those that have fired count as having fired in the order of the samples they fired at.
+   *
+   * @throws IllegalArgumentException with no detectors, or two for one KPI
+   */
+  public static DegradationMonitor resume(List<Cusum> detectors) {
+    if (detectors.isEmpty()) {
+      throw new IllegalArgumentException("a monitor needs a KPI to watch");
+    }
+    Map<String, Cusum> byKpi = new LinkedHashMap<>();
+    for (Cusum c : detectors) {
+      if (byKpi.put(c.baseline().kpi(), c) != null) {
+        throw new IllegalArgumentException("two detectors for " + c.baseline().kpi());
+      }
+    }
+    List<String> fired =
+        detectors.stream()
+            .filter(Cusum::fired)
+            .sorted(Comparator.comparingLong(c -> c.evidence().orElseThrow().firedAt()))
+            .map(c -> c.baseline().kpi())
+            .toList();
+    return new DegradationMonitor(byKpi, fired);
+  }
+
+  /** The detectors, in the order of their baselines. */
+  public List<Cusum> detectors() {
+    return List.copyOf(detectors.values());
   }
 
   /**

@@ -109,12 +109,7 @@ public final class FurnaceEnvironment {
 
     /** Runs one interval with {@code action} passed through the shield. */
     public Step act(double[] action) {
-      double[] requested = new double[ControlledSetpoints.SIZE];
-      for (int i = 0; i < requested.length; i++) {
-        var p = ControlledSetpoints.PARAMETERS.get(i);
-        requested[i] = setpoints.get(p) + action[i] * shield.limit(p).maxStep();
-      }
-      Shielded safe = shield.project(setpoints, requested);
+      Shielded safe = shield.project(setpoints, shield.targets(setpoints, action));
       return run(safe.setpoints(), safe.interventions());
     }
 

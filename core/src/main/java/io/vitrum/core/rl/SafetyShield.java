@@ -65,6 +65,23 @@ public final class SafetyShield {
   }
 
   /**
+   * The targets a policy's {@code action} asks for from {@code current}: per controlled setpoint,
+   * its current value plus the action's value in units of that setpoint's step. Not yet shielded.
+   */
+  public double[] targets(Setpoints current, double[] action) {
+    if (action.length != ControlledSetpoints.SIZE) {
+      throw new IllegalArgumentException(
+          "expected " + ControlledSetpoints.SIZE + " action values, got " + action.length);
+    }
+    double[] requested = new double[action.length];
+    for (int i = 0; i < requested.length; i++) {
+      SetpointParameter p = ControlledSetpoints.PARAMETERS.get(i);
+      requested[i] = current.get(p) + action[i] * limit(p).maxStep();
+    }
+    return requested;
+  }
+
+  /**
    * The safe setpoints nearest to {@code requested} (one target value per {@link
    * ControlledSetpoints#PARAMETERS}, in their units) starting from {@code current}.
    */

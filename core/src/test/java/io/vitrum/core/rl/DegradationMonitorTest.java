@@ -73,4 +73,19 @@ class DegradationMonitorTest {
         IllegalArgumentException.class,
         () -> DegradationMonitor.start(List.of(ENERGY, ENERGY), 0.5, 5));
   }
+
+  @Test
+  void aResumedMonitorGoesOnWhereItsDetectorsStood() {
+    DegradationMonitor straight = start();
+    DegradationMonitor resumed = start();
+    for (int row = 0; row < 8; row++) {
+      Map<String, Double> kpis =
+          Map.of("energyPerTonneGj", row < 3 ? 4.5 : 5.0, "pullRateTpd", 300.0);
+      straight = straight.add(kpis);
+      resumed = DegradationMonitor.resume(resumed.detectors()).add(kpis);
+    }
+    assertEquals(straight.detectors(), resumed.detectors());
+    assertEquals(6, resumed.firstFired().orElseThrow().firedAt());
+    assertThrows(IllegalArgumentException.class, () -> DegradationMonitor.resume(List.of()));
+  }
 }

@@ -42,6 +42,16 @@ class SafetyShieldTest {
   }
 
   @Test
+  void anActionIsReadInStepsOfEachSetpoint() {
+    // One step up the crown (10 K), half a step down O2 (0.125 %), two up boost, none for lehr.
+    double[] targets = shield.targets(current(), new double[] {1, -0.5, 2, 0});
+    assertEquals(1570, targets[0], 1e-12);
+    assertEquals(Setpoints.nominal().get(O2) - 0.125, targets[1], 1e-12);
+    assertEquals(Setpoints.nominal().get(BOOST) + 0.5, targets[2], 1e-12);
+    assertEquals(Setpoints.nominal().get(LEHR), targets[3], 1e-12);
+  }
+
+  @Test
   void aNonFiniteRequestKeepsTheCurrentValueAndCountsOneInterventionEach() {
     Setpoints now = current();
     double[] request = {Double.NaN, Double.POSITIVE_INFINITY, 1.0, Double.NEGATIVE_INFINITY};
