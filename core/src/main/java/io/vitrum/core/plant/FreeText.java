@@ -29,6 +29,22 @@ public final class FreeText {
   }
 
   /**
+   * {@code value} cut to at most {@link #REASON_MAX} characters (ending in an ellipsis when cut),
+   * for texts the engine writes itself from parts of its own (a furnace's answer, an evidence
+   * sentence); {@code null} stays {@code null}.
+   */
+  public static String truncate(String value) {
+    if (value == null || value.length() <= REASON_MAX) {
+      return value;
+    }
+    int end = REASON_MAX - 1;
+    if (Character.isHighSurrogate(value.charAt(end - 1))) {
+      end--;
+    }
+    return value.substring(0, end) + "…";
+  }
+
+  /**
    * What is wrong with {@code value} as a free-text field of at most {@code maxLength} characters,
    * or empty when it is acceptable. {@code null} is acceptable: whether a field is required is the
    * caller's rule.

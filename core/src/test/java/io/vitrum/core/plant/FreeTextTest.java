@@ -1,6 +1,7 @@
 package io.vitrum.core.plant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vitrum.core.rejection.RejectionCode;
@@ -38,5 +39,15 @@ class FreeTextTest {
     var rejection = FreeText.check("reason", "x".repeat(1001), FreeText.REASON_MAX).orElseThrow();
     assertEquals(RejectionCode.INVALID_TEXT, rejection.code());
     assertEquals("reason must be at most 1000 characters", rejection.reason());
+  }
+
+  @Test
+  void truncateKeepsShortTextsAndCutsLongOnesToTheReasonLimit() {
+    assertEquals("short", FreeText.truncate("short"));
+    assertNull(FreeText.truncate(null));
+    String cut = FreeText.truncate("x".repeat(5000));
+    assertEquals(FreeText.REASON_MAX, cut.length());
+    assertTrue(cut.endsWith("…"));
+    assertTrue(FreeText.check("r", cut, FreeText.REASON_MAX).isEmpty());
   }
 }

@@ -60,6 +60,7 @@ public final class ApiRoutes extends AllDirectives {
       ShiftReportRoutes shiftReports,
       KnowledgeGraphRoutes knowledgeGraph,
       AskRoutes ask,
+      PolicyRoutes policies,
       Guard guard,
       WsRoutes ws,
       DashboardRoutes dashboard) {
@@ -91,7 +92,8 @@ public final class ApiRoutes extends AllDirectives {
                                             incidents.routes(),
                                             shiftReports.routes(),
                                             knowledgeGraph.routes(),
-                                            ask.routes())))),
+                                            ask.routes(),
+                                            policies.routes())))),
                     ws.routes(),
                     dashboard.routes())));
   }
@@ -114,7 +116,8 @@ public final class ApiRoutes extends AllDirectives {
             IncidentRoutes.ENDPOINTS,
             ShiftReportRoutes.ENDPOINTS,
             KnowledgeGraphRoutes.ENDPOINTS,
-            AskRoutes.ENDPOINTS)
+            AskRoutes.ENDPOINTS,
+            PolicyRoutes.ENDPOINTS)
         .flatMap(List::stream)
         .toList();
   }

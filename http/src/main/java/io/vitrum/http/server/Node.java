@@ -11,6 +11,8 @@ import io.vitrum.actors.metrics.VitrumMetrics;
 import io.vitrum.actors.model.Model;
 import io.vitrum.actors.model.ModelQuality;
 import io.vitrum.actors.model.ModelSettings;
+import io.vitrum.actors.policy.Policy;
+import io.vitrum.actors.policy.PolicySettings;
 import io.vitrum.actors.projection.ProjectionSettings;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorSettings;
@@ -20,6 +22,8 @@ import io.vitrum.core.causal.ask.AnswerWriter;
 import io.vitrum.core.features.FeatureVector;
 import io.vitrum.core.ingest.SourceKind;
 import io.vitrum.core.ingest.TagMapRow;
+import io.vitrum.core.rl.PolicyAdvisor;
+import io.vitrum.core.rl.SafetyShield;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.http.audit.AuditSettings;
 import io.vitrum.http.audit.AuditTrail;
@@ -42,6 +46,7 @@ import io.vitrum.http.routes.IngestRoutes;
 import io.vitrum.http.routes.KnowledgeGraphRoutes;
 import io.vitrum.http.routes.ModelRoutes;
 import io.vitrum.http.routes.PipelineRoutes;
+import io.vitrum.http.routes.PolicyRoutes;
 import io.vitrum.http.routes.ReplayRoutes;
 import io.vitrum.http.routes.SensorRoutes;
 import io.vitrum.http.routes.ShiftReportRoutes;
@@ -82,10 +87,16 @@ import io.vitrum.streams.ingest.kafka.KafkaSettings;
 import io.vitrum.streams.ingest.kafka.KafkaTopics;
 import io.vitrum.streams.ingest.writeback.SetpointWriteBack;
 import io.vitrum.streams.ingest.writeback.WriteBackSettings;
+import io.vitrum.streams.policy.CommittedPolicy;
+import io.vitrum.streams.policy.PolicyRunner;
+import io.vitrum.streams.policy.PolicyServingSettings;
+import io.vitrum.streams.policy.ServedPolicies;
+import io.vitrum.streams.policy.TwinPolicyJobs;
 import io.vitrum.streams.rootcause.QuestionAnswering;
 import io.vitrum.streams.rootcause.RootCauses;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -131,6 +142,12 @@ public final class Node {
 
   /** The forecast horizon whose expected rejects name an incident's defect class. */
   private static final String FORECAST_HORIZON = "60m";
+
+  /** Where policies are trained and evaluated. */
+  private static final String POLICY_TRAINING = "vitrum.policy.training-pool";
+
+  /** Where deployed policies are run against the live furnaces. */
+  private static final String POLICY_RUNNER = "vitrum.policy.runner-pool";
 
   private Node() {}
 
@@ -231,6 +248,14 @@ public final class Node {
     Twin.init(system, twin, DigitalTwin.container(twin.simulation()));
     Model.init(system, ModelSettings.create(config));
     Incident.init(system, IncidentSettings.create(config));
+    Policy.init(
+        system,
+        PolicySettings.create(config),
+        new TwinPolicyJobs(
+            PolicyServingSettings.create(config),
+            system.dispatchers().lookup(DispatcherSelector.fromConfig(POLICY_TRAINING)),
+            Clock.systemUTC()),
+        HttpSettings.create(config).askTimeout());
   }
 
   /** The reject class the latest forecast of {@code furnace} expects most of in an hour. */
@@ -341,6 +366,13 @@ public final class Node {
                                 settings.askTimeout())),
                 settings,
                 Clock.systemUTC()),
+            new PolicyRoutes(
+                sharding,
+                settings,
+                () -> CommittedPolicy.production(models.dir(), Instant.EPOCH),
+                () -> furnaces(ingest),
+                PolicySettings.create(config),
+                PolicyServingSettings.create(config).defaultIterations()),
             security.guard(),
             new WsRoutes(
                 system, WsSettings.create(system.settings().config()), security.verifier()),
@@ -401,7 +433,10 @@ public final class Node {
                       sources);
               holder.set(ingest);
               List<UniqueKillSwitch> running =
-                  startConsumers(system, config, ingest, sources.writers(), consumers);
+                  new ArrayList<>(
+                      startConsumers(system, config, ingest, sources.writers(), consumers));
+              startPolicies(system, config, () -> furnaces(() -> Optional.of(ingest)))
+                  .ifPresent(running::add);
               SetpointWriteBack.init(
                   system,
                   ingest.tagMaps(),
@@ -514,6 +549,27 @@ public final class Node {
               .start());
     }
     return started;
+  }
+
+  /** Runs the deployed policies against the live furnaces, unless switched off. */
+  private static Optional<UniqueKillSwitch> startPolicies(
+      ActorSystem<Void> system, Config config, Supplier<Set<String>> furnaces) {
+    PolicyServingSettings serving = PolicyServingSettings.create(config);
+    if (!serving.enabled()) {
+      return Optional.empty();
+    }
+    TwinSettings twin = TwinSettings.create(config);
+    PolicyRunner runner =
+        new PolicyRunner(
+            ClusterSharding.get(system),
+            serving,
+            new PolicyAdvisor(
+                SafetyShield.containerDefaults(), DigitalTwin.container(twin.simulation())),
+            new ServedPolicies(),
+            system.dispatchers().lookup(DispatcherSelector.fromConfig(POLICY_RUNNER)),
+            HttpSettings.create(config).askTimeout(),
+            Clock.systemUTC());
+    return Optional.of(runner.start(system, furnaces));
   }
 
   private static void join(ActorSystem<Void> system, NodeSettings settings) {

@@ -74,6 +74,12 @@ public final class TestApi implements AutoCloseable {
             pekko.persistence.testkit.snapshots.serialize = on
             vitrum.http.port = 0
             vitrum.inference.models-dir = "no-models-in-api-tests"
+            vitrum.policy.serving {
+              directory = "target/api-test-policies"
+              pool = 2
+              held-out = 1
+              default-iterations = 1
+            }
             """)
         .withFallback(PersistenceTestKitPlugin.getInstance().config())
         .withFallback(PersistenceTestKitSnapshotPlugin.config())

@@ -68,14 +68,16 @@ public final class PolicyTraining {
   private PolicyTraining() {}
 
   /**
-   * Trains by {@code plan} and publishes the result as the next version under {@code modelsDir}
-   * (moving {@code policy@prod} to it when {@code promote}), unless {@code stop} says stop first:
-   * then the run's state is kept in {@code checkpoint} and nothing is published.
+   * Trains by {@code plan} and publishes the result as the next version under {@code modelsDir},
+   * numbered above {@code highest} and above every version already there (moving {@code
+   * policy@prod} to it when {@code promote}), unless {@code stop} says stop first: then the run's
+   * state is kept in {@code checkpoint} and nothing is published.
    */
   public static Outcome run(
       Path modelsDir,
       Path checkpoint,
       Plan plan,
+      int highest,
       boolean promote,
       BooleanSupplier stop,
       Consumer<TrainingProgress> progress) {
@@ -99,7 +101,7 @@ public final class PolicyTraining {
     }
     PolicyEvaluation evaluation = new PolicyEvaluation(env, plan.heldOut());
     try {
-      ModelRef ref = nextVersion(modelsDir);
+      ModelRef ref = nextVersion(modelsDir, highest);
       Path dir = modelsDir.resolve(ref.name()).resolve(ref.version());
       Files.createDirectories(dir);
       Path onnx = dir.resolve("model.onnx");
@@ -121,10 +123,12 @@ public final class PolicyTraining {
     }
   }
 
-  /** The version after the highest {@code policy/<n>} in {@code modelsDir}. */
-  static ModelRef nextVersion(Path modelsDir) throws IOException {
+  /**
+   * The version after {@code known} and after the highest {@code policy/<n>} in {@code modelsDir}.
+   */
+  static ModelRef nextVersion(Path modelsDir, int known) throws IOException {
     Path dir = modelsDir.resolve(MODEL);
-    int highest = 0;
+    int highest = known;
     if (Files.isDirectory(dir)) {
       try (var entries = Files.list(dir)) {
         for (Path p : entries.toList()) {

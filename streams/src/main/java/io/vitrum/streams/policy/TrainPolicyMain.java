@@ -26,6 +26,7 @@ public final class TrainPolicyMain {
             models,
             models.resolve(".policy-checkpoint.json"),
             plan,
+            0,
             true,
             () -> false,
             p ->

@@ -1,0 +1,227 @@
+package io.vitrum.streams.policy;
+
+import io.vitrum.actors.common.Confirmation;
+import io.vitrum.actors.furnace.Furnace;
+import io.vitrum.actors.policy.Deployment;
+import io.vitrum.actors.policy.Policy;
+import io.vitrum.actors.policy.PolicyVersion;
+import io.vitrum.actors.policy.Proposal;
+import io.vitrum.actors.policy.Recommendation;
+import io.vitrum.actors.policy.RecommendationStatus;
+import io.vitrum.actors.twin.Twin;
+import io.vitrum.core.physics.DefectModel;
+import io.vitrum.core.physics.Setpoints;
+import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.rl.PolicyAdvisor;
+import io.vitrum.core.rl.PolicyKpis;
+import io.vitrum.core.twin.TwinState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.japi.function.Function;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the deployed policies against the live furnaces. Every {@code kpi-every}, for each furnace
+ * whose twin follows the plant: its live KPIs (from the twin's estimate) go to its Policy entity,
+ * which keeps them for a deployment's baseline and its degradation test; each applied
+ * recommendation gets its measured effect {@code effect-after} it was applied; and every {@code
+ * act-every}, a deployed policy that has its baseline is run ({@link PolicyAdvisor}: the twin's
+ * state, the shield, the twin's expected effect) and its proposals go to the entity, which applies
+ * them through the Furnace in autonomous mode and waits for an operator otherwise. A failed round
+ * is logged and tried again at the next tick.
+ */
+public final class PolicyRunner {
+  private static final Logger log = LoggerFactory.getLogger(PolicyRunner.class);
+
+  private final ClusterSharding sharding;
+  private final PolicyServingSettings settings;
+  private final PolicyAdvisor advisor;
+  private final ServedPolicies policies;
+  private final Executor executor;
+  private final Duration timeout;
+  private final Clock clock;
+  private final DefectModel defects = DefectModel.containerDefaults();
+  private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
+
+  public PolicyRunner(
+      ClusterSharding sharding,
+      PolicyServingSettings settings,
+      PolicyAdvisor advisor,
+      ServedPolicies policies,
+      Executor executor,
+      Duration timeout,
+      Clock clock) {
+    this.sharding = sharding;
+    this.settings = settings;
+    this.advisor = advisor;
+    this.policies = policies;
+    this.executor = executor;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  /** Runs a round for every furnace of {@code furnaces} each {@code kpi-every}, until stopped. */
+  public UniqueKillSwitch start(ActorSystem<?> system, Supplier<Set<String>> furnaces) {
+    return Source.tick(settings.kpiEvery(), settings.kpiEvery(), NotUsed.getInstance())
+        .mapConcat(tick -> List.copyOf(furnaces.get()))
+        .mapAsyncUnordered(
+            2,
+            furnace ->
+                round(furnace)
+                    .exceptionally(
+                        failure -> {
+                          log.warn("Policy round of {} failed: {}", furnace, failure.toString());
+                          return Done.getInstance();
+                        }))
+        .viaMat(KillSwitches.single(), Keep.right())
+        .toMat(Sink.ignore(), Keep.left())
+        .run(system);
+  }
+
+  /** One round for {@code furnace}. */
+  public CompletionStage<Done> round(String furnace) {
+    CompletableFuture<Policy.PolicyView> policy =
+        sharding
+            .entityRefFor(Policy.ENTITY_KEY, furnace)
+            .<Policy.PolicyView>ask(Policy.GetPolicy::new, timeout)
+            .toCompletableFuture();
+    CompletableFuture<Twin.TwinView> twin =
+        sharding
+            .entityRefFor(Twin.ENTITY_KEY, furnace)
+            .<Twin.TwinView>ask(Twin.GetState::new, timeout)
+            .toCompletableFuture();
+    CompletableFuture<Furnace.FurnaceView> plant =
+        sharding
+            .entityRefFor(Furnace.ENTITY_KEY, furnace)
+            .<Furnace.FurnaceView>ask(Furnace.GetState::new, timeout)
+            .toCompletableFuture();
+    return CompletableFuture.allOf(policy, twin, plant)
+        .thenCompose(v -> round(furnace, policy.join(), twin.join(), plant.join()));
+  }
+
+  private CompletionStage<Done> round(
+      String furnace, Policy.PolicyView policy, Twin.TwinView twin, Furnace.FurnaceView plant) {
+    TwinState state = twin.twin();
+    if (state == null || state.syncs() == 0) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    Instant now = clock.instant();
+    Map<String, Double> kpis =
+        PolicyKpis.of(state.furnace().outputs(), state.disturbances(), defects);
+    List<CompletionStage<?>> steps = new ArrayList<>();
+    steps.add(ask(furnace, r -> new Policy.ReportKpis(kpis, now, r)));
+    for (Recommendation r : policy.recommendations()) {
+      if (r.status() == RecommendationStatus.APPLIED
+          && r.measuredEffect() == null
+          && !r.appliedAt().plus(settings.effectAfter()).isAfter(now)) {
+        steps.add(
+            ask(
+                furnace,
+                reply -> new Policy.RecordEffect(r.id(), minus(kpis, r.kpisBefore()), reply)));
+      }
+    }
+    Deployment d = policy.deployment();
+    Instant last = lastRun.get(furnace);
+    if (d != null
+        && d.watching()
+        && (last == null || !last.plus(settings.actEvery()).isAfter(now))) {
+      lastRun.put(furnace, now);
+      PolicyVersion version =
+          policy.versions().stream()
+              .filter(v -> v.version().equals(d.version()))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException(d.version() + " is not listed"));
+      steps.add(
+          CompletableFuture.supplyAsync(
+                  () ->
+                      advisor.decide(
+                          policies.policy(version),
+                          version.version(),
+                          state,
+                          setpoints(state.setpoints(), plant.setpoints())),
+                  executor)
+              .thenCompose(
+                  decision -> {
+                    List<Proposal> proposals =
+                        decision.advice().stream()
+                            .map(
+                                a ->
+                                    new Proposal(
+                                        a.parameter().key(),
+                                        a.current(),
+                                        a.proposed(),
+                                        a.expectedEffect(),
+                                        a.reason()))
+                            .toList();
+                    if (proposals.isEmpty()) {
+                      return CompletableFuture.completedFuture(null);
+                    }
+                    return ask(
+                        furnace, r -> new Policy.Recommend(version.version(), proposals, kpis, r));
+                  }));
+    }
+    return CompletableFuture.allOf(
+            steps.stream()
+                .map(CompletionStage::toCompletableFuture)
+                .toArray(CompletableFuture[]::new))
+        .thenApply(v -> Done.getInstance());
+  }
+
+  private CompletionStage<Confirmation> ask(
+      String furnace, Function<ActorRef<Confirmation>, Policy.Command> command) {
+    return sharding
+        .entityRefFor(Policy.ENTITY_KEY, furnace)
+        .<Confirmation>ask(command, timeout)
+        .thenApply(
+            reply -> {
+              if (reply instanceof Confirmation.Rejected rejected) {
+                log.debug("Policy of {} refused: {}", furnace, rejected.rejection());
+              }
+              return reply;
+            });
+  }
+
+  /** The furnace's setpoints in force over the twin's (which may lag a sync behind). */
+  static Setpoints setpoints(Setpoints twin, Map<String, Double> furnace) {
+    Map<SetpointParameter, Double> byParameter = new EnumMap<>(SetpointParameter.class);
+    furnace.forEach(
+        (key, value) -> SetpointParameter.byKey(key).ifPresent(p -> byParameter.put(p, value)));
+    return twin.withAll(byParameter);
+  }
+
+  /** {@code now − before} per KPI named in both. */
+  static Map<String, Double> minus(Map<String, Double> now, Map<String, Double> before) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    now.forEach(
+        (k, v) -> {
+          Double b = before.get(k);
+          if (b != null) {
+            out.put(k, v - b);
+          }
+        });
+    return out;
+  }
+}
