@@ -59,7 +59,7 @@ public record PolicyResponse(
       boolean baselineSet,
       Map<String, Double> baselineMean,
       Map<String, Double> cusum,
-      double threshold) {}
+      Double threshold) {}
 
   /** A version and its headline figures. */
   public record VersionInfo(
@@ -128,7 +128,7 @@ public record PolicyResponse(
     }
     Map<String, Double> mean = new LinkedHashMap<>();
     Map<String, Double> cusum = new LinkedHashMap<>();
-    double threshold = Double.NaN;
+    Double threshold = null;
     for (Cusum c : d.detectors()) {
       mean.put(c.baseline().kpi(), c.baseline().mean());
       cusum.put(c.baseline().kpi(), c.statistic());

@@ -96,7 +96,6 @@ import io.vitrum.streams.rootcause.QuestionAnswering;
 import io.vitrum.streams.rootcause.RootCauses;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -369,7 +368,7 @@ public final class Node {
             new PolicyRoutes(
                 sharding,
                 settings,
-                () -> CommittedPolicy.production(models.dir(), Instant.EPOCH),
+                () -> CommittedPolicy.production(models.dir()),
                 () -> furnaces(ingest),
                 PolicySettings.create(config),
                 PolicyServingSettings.create(config).defaultIterations()),

@@ -9,6 +9,7 @@ import io.vitrum.core.ml.ModelRef;
 import io.vitrum.core.rl.EvaluationReport;
 import io.vitrum.streams.ml.ModelCard;
 import io.vitrum.streams.ml.ModelIndex;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,8 +26,11 @@ public final class CommittedPolicy {
 
   private CommittedPolicy() {}
 
-  /** The production version under {@code modelsDir}, if the index names one with its files. */
-  public static Optional<PolicyVersion> production(Path modelsDir, Instant at) {
+  /**
+   * The production version under {@code modelsDir}, if the index names one with its files; dated by
+   * its card's file.
+   */
+  public static Optional<PolicyVersion> production(Path modelsDir) {
     if (!Files.isRegularFile(modelsDir.resolve("index.json"))) {
       return Optional.empty();
     }
@@ -45,9 +49,10 @@ public final class CommittedPolicy {
           evaluation == null || evaluation.isNull()
               ? null
               : JSON.treeToValue(evaluation, EvaluationReport.class);
+      Instant at = Files.getLastModifiedTime(dir.resolve("card.json")).toInstant();
       return Optional.of(
           new PolicyVersion(ref.name() + "/" + ref.version(), dir.toString(), report, at));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("the card of " + ref + " has no readable evaluation", e);
     }
   }

@@ -79,6 +79,10 @@ final class MqttSubscription {
                                 handle.connected(endpoint);
                               } else {
                                 // A refused subscription leaves the connector connected but deaf.
+                                // Logged before it is reported, so whoever sees the state finds
+                                // the reason in the log.
+                                LOG.warn(
+                                    "MQTT subscription {} refused: {}", endpoint, error.toString());
                                 handle.failed(error);
                                 subscribedAndSwitch.second().abort(error);
                               }
