@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.metrics.EntityMetrics;
 import io.vitrum.actors.projection.TagSlices;
+import io.vitrum.actors.testing.TestClock;
 import io.vitrum.actors.testing.TestConfigs;
 import io.vitrum.core.plant.AutonomyMode;
 import io.vitrum.core.plant.FreeText;
@@ -16,7 +17,6 @@ import io.vitrum.core.plant.SetpointOrigin;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -38,34 +38,6 @@ class FurnaceTest {
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
   private final TestClock clock = new TestClock(NOW);
   private EventSourcedBehaviorTestKit<Furnace.Command, Furnace.Event, Furnace.State> kit;
-
-  /** A clock that stands still at its instant until a test moves it on. */
-  private static final class TestClock extends Clock {
-    private volatile Instant now;
-
-    TestClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 
   @BeforeAll
   static void start() {

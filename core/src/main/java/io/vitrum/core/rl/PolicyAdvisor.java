@@ -124,7 +124,7 @@ public final class PolicyAdvisor {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "%s moves %s from %.3g to %.3g %s",
+                "%s moves %s from %.2f to %.2f %s",
                 version,
                 p.key(),
                 from,

@@ -5,6 +5,7 @@ import io.vitrum.core.plant.SetpointParameter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -154,7 +155,12 @@ public final class SafetyShield {
       double stepped = current + Math.signum(step) * limit.maxStep();
       if (clamped == value) {
         reasons.add(
-            "%s: step %s beyond %s per interval".formatted(key, value - current, limit.maxStep()));
+            String.format(
+                Locale.ROOT,
+                "%s: step %+.3f beyond %s per interval",
+                key,
+                value - current,
+                limit.maxStep()));
       }
       return stepped;
     }

@@ -45,6 +45,9 @@ class PolicyAdvisorTest {
     assertEquals(SetpointParameter.CROWN_TEMPERATURE, a.parameter());
     assertEquals(a.current() - 10, a.proposed(), 1e-9);
     assertTrue(a.expectedEffect().get(PolicyKpis.ENERGY) < 0, a.expectedEffect().toString());
+    assertTrue(
+        a.reason().startsWith("policy/1 moves crownTemperature from 1560.00 to 1550.00 degC"),
+        "an operator reads the setpoints as the furnace shows them: " + a.reason());
   }
 
   @Test

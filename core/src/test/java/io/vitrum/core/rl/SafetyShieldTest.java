@@ -90,6 +90,7 @@ class SafetyShieldTest {
     Shielded lehr = shield.project(current(), new double[] {1560, 2, 1, 11});
     assertEquals(8, lehr.setpoints().get(LEHR), 0);
     assertEquals(1, lehr.interventions());
+    assertEquals(List.of("lehrCoolingRate: step +4.000 beyond 1.0 per interval"), lehr.reasons());
   }
 
   @Test
