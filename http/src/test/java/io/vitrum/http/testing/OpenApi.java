@@ -99,7 +99,7 @@ public final class OpenApi {
     if (op.scope().equals("sensor")) {
       path = path.replaceFirst("\\{id}", furnace + ".crown.T1");
     }
-    path = path.replaceFirst("\\{id}", furnace);
+    path = path.replaceFirst("\\{id}", furnace).replace("{furnace}", furnace);
     for (JsonNode parameter :
         load()
             .path("paths")
