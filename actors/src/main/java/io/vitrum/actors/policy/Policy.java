@@ -67,9 +67,11 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * missed the goal only with {@code force}. The deployment's baseline is made of the furnace's live
  * KPI samples ({@link ReportKpis}) of the last {@code baseline-max-age} before it; with fewer than
  * {@code baseline-samples} the deployment collects them first and proposes nothing until it has
- * them. Each later sample feeds one CUSUM per watched KPI ({@link PolicyKpis#WATCHED}); when one
- * fires the entity rolls the deployment back by itself, with the evidence, and sets the furnace to
- * advisory.
+ * them. Each later sample feeds one CUSUM per watched KPI ({@link PolicyKpis#WATCHED}), except
+ * those of the first {@code settle-after} after each applied change, while the furnace moves to it;
+ * when one fires the entity rolls the deployment back by itself, with the evidence, and sets the
+ * furnace to advisory. After a change the policy proposes nothing until that change has settled and
+ * been watched for {@code watch-after-settling}, so that the test judges every change.
  *
  * <p>{@link Recommend} records a policy run's proposals (a newer one for a parameter supersedes an
  * open older one). In autonomous mode each is sent to the furnace at once as the policy's change;
@@ -176,7 +178,9 @@ public final class Policy
   /**
    * What a policy shows. {@code status}: {@code untrained}, {@code trained}, {@code training},
    * {@code collecting-baseline}, {@code deployed} or {@code rolled-back}; recommendations newest
-   * first, a lapsed one shown as expired.
+   * first, a lapsed one shown as expired. {@code lastChangeAt}: when the deployment's latest change
+   * applied; the degradation test watches again from {@code watchingFrom} and the policy proposes
+   * again from {@code proposesFrom} (all null before its first change).
    */
   public record PolicyView(
       String furnaceId,
@@ -186,6 +190,9 @@ public final class Policy
       String evaluating,
       Deployment deployment,
       int baselineSamples,
+      Instant lastChangeAt,
+      Instant watchingFrom,
+      Instant proposesFrom,
       PolicyRollback lastRollback,
       List<Recommendation> recommendations)
       implements CborSerializable {
@@ -283,6 +290,17 @@ public final class Policy
 
     int highest() {
       return versions.stream().mapToInt(PolicyVersion::number).max().orElse(0);
+    }
+
+    /** When the deployment's latest applied change reached the furnace, if it made one. */
+    Optional<Instant> lastChange() {
+      if (deployment == null) {
+        return Optional.empty();
+      }
+      return recommendations.stream()
+          .map(Recommendation::appliedAt)
+          .filter(at -> at != null && !at.isBefore(deployment.at()))
+          .max(Comparator.naturalOrder());
     }
 
     /** The samples not older than {@code maxAge} before {@code at}. */
@@ -692,7 +710,7 @@ public final class Policy
     if (e.policy().boundViolations() > 0) {
       return Optional.of(
           Rejection.of(
-              RejectionCode.POLICY_NOT_EVALUATED,
+              RejectionCode.POLICY_UNSAFE,
               v.version()
                   + " broke the safe bounds "
                   + e.policy().boundViolations()
@@ -701,7 +719,7 @@ public final class Policy
     if (!e.goalMet() && !force) {
       return Optional.of(
           Rejection.of(
-              RejectionCode.POLICY_NOT_EVALUATED,
+              RejectionCode.POLICY_BELOW_GOAL,
               v.version()
                   + " missed the goal on held-out scenarios"
                   + summary(e)
@@ -806,6 +824,8 @@ public final class Policy
         events.add(new BaselineSet(detectors, clock.instant()));
         detail = "baseline set from " + since.size() + " samples";
       }
+    } else if (d != null && settling(state, sample.at())) {
+      detail = "observed while the furnace settles after the policy's last change";
     } else if (d != null) {
       DegradationMonitor after = DegradationMonitor.resume(d.detectors()).add(cmd.kpis());
       Optional<DegradationEvidence> fired = after.firstFired();
@@ -833,6 +853,26 @@ public final class Policy
       }
     }
     return persist(events, "ReportKpis", cmd.replyTo(), s -> {}, detail);
+  }
+
+  /**
+   * Whether a sample taken {@code at} falls in the settling time after the deployment's latest
+   * change: the furnace is still moving to the change (the boost counts at once, the melt and its
+   * gas follow over tens of minutes), and such samples do not feed the degradation test.
+   */
+  private boolean settling(State state, Instant at) {
+    return state.lastChange().map(c -> at.isBefore(c.plus(settings.settleAfter()))).orElse(false);
+  }
+
+  /**
+   * When the deployment may propose again: after its latest change settled and was watched for
+   * {@code watch-after-settling}, so that the degradation test judges every change; empty when no
+   * change was made.
+   */
+  private Optional<Instant> proposesFrom(State state) {
+    return state
+        .lastChange()
+        .map(c -> c.plus(settings.settleAfter()).plus(settings.watchAfterSettling()));
   }
 
   /** The detectors of a baseline of {@code samples}; none with too few. */
@@ -882,10 +922,12 @@ public final class Policy
                 : !d.watching()
                     ? Optional.of(
                         Rejection.of(
-                            RejectionCode.POLICY_NOT_DEPLOYED,
+                            RejectionCode.POLICY_NOT_READY,
                             d.version()
                                 + " is collecting its KPI baseline: it proposes nothing yet"))
-                    : checkKpis(cmd.kpis()).or(() -> checkProposals(cmd.proposals()));
+                    : settled(state)
+                        .or(() -> checkKpis(cmd.kpis()))
+                        .or(() -> checkProposals(cmd.proposals()));
     if (rejection.isPresent()) {
       return reject(cmd.replyTo(), "Recommend", rejection.get());
     }
@@ -945,6 +987,21 @@ public final class Policy
           }
         },
         made.isEmpty() ? "nothing to propose" : (autonomous ? "applying " : "proposed ") + ids);
+  }
+
+  /** Why the deployment may not propose yet after its latest change, if it may not. */
+  private Optional<Rejection> settled(State state) {
+    Instant now = clock.instant();
+    return proposesFrom(state)
+        .filter(from -> now.isBefore(from))
+        .map(
+            from ->
+                Rejection.of(
+                    RejectionCode.POLICY_NOT_READY,
+                    state.deployment().version()
+                        + " waits for its last change to settle and be watched: it proposes again"
+                        + " from "
+                        + from));
   }
 
   /** The events that close the open recommendations that have lapsed by {@code now}. */
@@ -1282,6 +1339,9 @@ public final class Policy
         state.evaluating(),
         d,
         Math.min(baseline, settings.baselineWindow()),
+        state.lastChange().orElse(null),
+        state.lastChange().map(c -> c.plus(settings.settleAfter())).orElse(null),
+        proposesFrom(state).orElse(null),
         state.lastRollback(),
         recs);
   }
@@ -1319,7 +1379,7 @@ public final class Policy
             (s, e) -> {
               State next = s.withSample(e.sample(), settings.baselineWindow());
               Deployment d = s.deployment();
-              if (d == null || !d.watching()) {
+              if (d == null || !d.watching() || settling(s, e.sample().at())) {
                 return next;
               }
               return next.withDeployment(

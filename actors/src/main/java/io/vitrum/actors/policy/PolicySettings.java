@@ -11,6 +11,8 @@ import java.time.Duration;
  * @param baselineWindow the most recent KPI samples a baseline is made of
  * @param baselineMaxAge samples older than this at deployment are not part of its baseline
  * @param minRelativeStd the least baseline deviation, as a share of the KPI's mean
+ * @param settleAfter samples this soon after an applied change do not feed the degradation test
+ * @param watchAfterSettling how long a settled change is watched before the policy proposes again
  * @param cusumSlack the CUSUM slack {@code k}, in baseline deviations
  * @param cusumThreshold the CUSUM threshold {@code h}, in baseline deviations
  * @param keepRecommendations how many recent recommendations the entity lists
@@ -22,6 +24,8 @@ public record PolicySettings(
     int baselineWindow,
     Duration baselineMaxAge,
     double minRelativeStd,
+    Duration settleAfter,
+    Duration watchAfterSettling,
     double cusumSlack,
     double cusumThreshold,
     int keepRecommendations,
@@ -45,6 +49,8 @@ public record PolicySettings(
         c.getInt("baseline-window"),
         c.getDuration("baseline-max-age"),
         c.getDouble("min-relative-std"),
+        c.getDuration("settle-after"),
+        c.getDuration("watch-after-settling"),
         c.getDouble("cusum-slack"),
         c.getDouble("cusum-threshold"),
         c.getInt("keep-recommendations"),

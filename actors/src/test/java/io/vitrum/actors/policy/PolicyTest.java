@@ -172,7 +172,7 @@ class PolicyTest {
         });
     for (boolean force : new boolean[] {false, true}) {
       Rejection broke = rejection(deploy("policy/1", AutonomyMode.AUTONOMOUS, force));
-      assertEquals(RejectionCode.POLICY_NOT_EVALUATED, broke.code());
+      assertEquals(RejectionCode.POLICY_UNSAFE, broke.code());
       assertTrue(broke.reason().contains("broke the safe bounds 3 times"), broke::reason);
     }
 
@@ -180,7 +180,7 @@ class PolicyTest {
     assertFalse(missed.goalMet(), "1 % saved is short of the goal");
     add(version(2, missed));
     Rejection missedGoal = rejection(deploy(null, AutonomyMode.SUPERVISED, false));
-    assertEquals(RejectionCode.POLICY_NOT_EVALUATED, missedGoal.code());
+    assertEquals(RejectionCode.POLICY_BELOW_GOAL, missedGoal.code());
     assertTrue(missedGoal.reason().contains("missed the goal"), missedGoal::reason);
     assertTrue(missedGoal.reason().contains("with force"), missedGoal::reason);
 
@@ -215,7 +215,7 @@ class PolicyTest {
     assertEquals(AutonomyMode.AUTONOMOUS, furnaceView().autonomyMode());
     assertEquals("collecting-baseline", view().status());
     assertEquals(
-        RejectionCode.POLICY_NOT_DEPLOYED,
+        RejectionCode.POLICY_NOT_READY,
         rejection(recommend(proposal(CROWN, CROWN.nominal() + 5))).code(),
         "no proposals while collecting");
 
@@ -535,6 +535,78 @@ class PolicyTest {
         rejection(recommend(proposal(CROWN, CROWN.nominal() + 5))).code());
     var afterwards = reportKpis(kpis(rnd, worse * energy.std()));
     assertEquals(1, afterwards.events().size(), "nothing left to roll back");
+  }
+
+  @Test
+  void theSettlingTimeAfterAChangeDoesNotFeedTheTestAndThePolicyProposesAgainOnceItWasWatched() {
+    Random rnd = new Random(SEED);
+    deployWithBaseline(AutonomyMode.AUTONOMOUS, rnd);
+    Recommendation r =
+        only(
+                recommend(proposal(CROWN, CROWN.nominal() - SHIELD.limit(CROWN).maxStep())),
+                Policy.RecommendationMade.class)
+            .recommendation();
+    await(() -> assertEquals(RecommendationStatus.APPLIED, recommendation(r.id()).status()));
+    Instant applied = recommendation(r.id()).appliedAt();
+    Policy.PolicyView settlingView = view();
+    assertEquals(applied, settlingView.lastChangeAt());
+    assertEquals(applied.plus(settings.settleAfter()), settlingView.watchingFrom());
+    Instant from = applied.plus(settings.settleAfter()).plus(settings.watchAfterSettling());
+    assertEquals(from, settlingView.proposesFrom());
+
+    // The furnace's transient: far worse than any rollback needs, for the whole settling time.
+    double moving = 10 * baseline(PolicyKpis.ENERGY).std();
+    long settling = settings.settleAfter().dividedBy(SAMPLE_PERIOD);
+    for (int i = 0; i < settling; i++) {
+      var observed = reportKpis(kpis(rnd, moving));
+      assertEquals(1, observed.events().size(), "sample " + i + " of the settling time observed");
+      assertTrue(accepted(observed).detail().contains("settles"), observed.reply()::toString);
+    }
+    for (Cusum c : kit.getState().deployment().detectors()) {
+      assertEquals(0, c.samples(), c.baseline().kpi() + " saw none of the settling time");
+    }
+    Rejection early = rejection(recommend(proposal(O2, O2.nominal() - 0.25)));
+    assertEquals(RejectionCode.POLICY_NOT_READY, early.code());
+    assertTrue(early.reason().contains("proposes again from " + from), early::reason);
+
+    long watched = settings.watchAfterSettling().dividedBy(SAMPLE_PERIOD);
+    for (int i = 0; i < watched; i++) {
+      var r2 = reportKpis(kpis(rnd, 0));
+      assertTrue(r2.events().stream().noneMatch(Policy.RolledBack.class::isInstance));
+    }
+    for (Cusum c : kit.getState().deployment().detectors()) {
+      assertEquals(watched, c.samples(), c.baseline().kpi() + " watched the settled change");
+    }
+    assertFalse(clock.instant().isBefore(from));
+    accepted(recommend(proposal(O2, O2.nominal() - 0.25)));
+  }
+
+  @Test
+  void aDegradationThatOutlastsTheSettlingTimeStillRollsBack() {
+    Random rnd = new Random(SEED);
+    deployWithBaseline(AutonomyMode.AUTONOMOUS, rnd);
+    Recommendation r =
+        only(recommend(proposal(LEHR, LEHR.nominal() - 1)), Policy.RecommendationMade.class)
+            .recommendation();
+    await(() -> assertEquals(RecommendationStatus.APPLIED, recommendation(r.id()).status()));
+    double worse = 3 * baseline(PolicyKpis.ENERGY).std();
+    long settling = settings.settleAfter().dividedBy(SAMPLE_PERIOD);
+    PolicyRollback rollback = null;
+    int sent = 0;
+    while (rollback == null && sent < settling + 20) {
+      var reported = reportKpis(kpis(rnd, worse));
+      sent++;
+      rollback =
+          reported.events().stream()
+              .filter(Policy.RolledBack.class::isInstance)
+              .map(e -> ((Policy.RolledBack) e).rollback())
+              .findFirst()
+              .orElse(null);
+    }
+    assertNotNull(rollback, "no rollback after " + sent + " degraded samples");
+    assertTrue(sent > settling, "rolled back at sample " + sent + ", inside the settling time");
+    assertEquals(PolicyKpis.ENERGY, rollback.evidence().kpi());
+    assertEquals(sent - settling - 1, rollback.evidence().firedAt(), "counted from the settling");
   }
 
   @Test

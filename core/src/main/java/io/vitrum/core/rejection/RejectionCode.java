@@ -87,8 +87,17 @@ public enum RejectionCode {
   RECOMMENDATION_CLOSED("recommendation-closed", RejectionKind.CONFLICT),
   /** The furnace has no deployed policy. */
   POLICY_NOT_DEPLOYED("policy-not-deployed", RejectionKind.CONFLICT),
-  /** A policy version without a held-out evaluation, or one whose evaluation bars it. */
+  /** A policy version without a held-out evaluation. */
   POLICY_NOT_EVALUATED("policy-not-evaluated", RejectionKind.CONFLICT),
+  /** A policy version that broke the safe bounds in its evaluation: it is never deployed. */
+  POLICY_UNSAFE("policy-unsafe", RejectionKind.CONFLICT),
+  /** A policy version that missed the goal in its evaluation: deployed only with force. */
+  POLICY_BELOW_GOAL("policy-below-goal", RejectionKind.CONFLICT),
+  /**
+   * A deployed policy that proposes nothing yet: it collects its KPI baseline, or its latest change
+   * is settling.
+   */
+  POLICY_NOT_READY("policy-not-ready", RejectionKind.CONFLICT),
 
   // ---- any entity ----
   /** The journal failed or refused to store the command's events; nothing was applied. */

@@ -21,7 +21,8 @@ import java.util.Optional;
  * {@code GET /api/policies/{furnace}}: the furnace's policy. {@code version} is the deployed one,
  * else the latest, else the committed production version a fresh node offers; {@code evaluation} is
  * that version's held-out evaluation; {@code training} the latest run with its curve; {@code
- * deployment} with its degradation test (the CUSUM statistic per KPI against its threshold).
+ * deployment} with its degradation test (the CUSUM statistic per KPI against its threshold) and,
+ * after its first change, when that test watches again and when it proposes again.
  */
 public record PolicyResponse(
     String furnace,
@@ -59,7 +60,10 @@ public record PolicyResponse(
       boolean baselineSet,
       Map<String, Double> baselineMean,
       Map<String, Double> cusum,
-      Double threshold) {}
+      Double threshold,
+      Instant lastChangeAt,
+      Instant watchingFrom,
+      Instant proposesFrom) {}
 
   /** A version and its headline figures. */
   public record VersionInfo(
@@ -96,7 +100,7 @@ public record PolicyResponse(
         shown.map(PolicyVersion::evaluation).orElse(null),
         training(view.training()),
         view.evaluating(),
-        deployment(d),
+        deployment(view),
         view.baselineSamples(),
         baselineNeeded,
         view.lastRollback(),
@@ -122,7 +126,8 @@ public record PolicyResponse(
         t.curve());
   }
 
-  static DeploymentInfo deployment(Deployment d) {
+  static DeploymentInfo deployment(Policy.PolicyView view) {
+    Deployment d = view.deployment();
     if (d == null) {
       return null;
     }
@@ -143,7 +148,10 @@ public record PolicyResponse(
         d.watching(),
         mean,
         cusum,
-        threshold);
+        threshold,
+        view.lastChangeAt(),
+        view.watchingFrom(),
+        view.proposesFrom());
   }
 
   private static VersionInfo version(PolicyVersion v) {

@@ -12,6 +12,7 @@ import io.vitrum.actors.twin.Twin;
 import io.vitrum.core.physics.DefectModel;
 import io.vitrum.core.physics.Setpoints;
 import io.vitrum.core.plant.SetpointParameter;
+import io.vitrum.core.rl.KpiWindow;
 import io.vitrum.core.rl.PolicyAdvisor;
 import io.vitrum.core.rl.PolicyKpis;
 import io.vitrum.core.twin.TwinState;
@@ -23,6 +24,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -45,13 +47,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the deployed policies against the live furnaces. Every {@code kpi-every}, for each furnace
- * whose twin follows the plant: its live KPIs (from the twin's estimate) go to its Policy entity,
- * which keeps them for a deployment's baseline and its degradation test; each applied
- * recommendation gets its measured effect {@code effect-after} it was applied; and every {@code
- * act-every}, a deployed policy that has its baseline is run ({@link PolicyAdvisor}: the twin's
- * state, the shield, the twin's expected effect) and its proposals go to the entity, which applies
- * them through the Furnace in autonomous mode and waits for an operator otherwise. A failed round
- * is logged and tried again at the next tick.
+ * whose twin follows the plant: its live KPIs (from the twin's estimate, averaged over the last
+ * {@code kpi-window}, once that window is full) go to its Policy entity, which keeps them for a
+ * deployment's baseline and its degradation test; each applied recommendation gets its measured
+ * effect {@code effect-after} it was applied; and every {@code act-every}, a deployed policy that
+ * has its baseline, and whose latest change has settled and been watched, is run ({@link
+ * PolicyAdvisor}: the twin's state, the shield, the twin's expected effect) and its proposals go to
+ * the entity, which applies them through the Furnace in autonomous mode and waits for an operator
+ * otherwise. A failed round is logged and tried again at the next tick.
  */
 public final class PolicyRunner {
   private static final Logger log = LoggerFactory.getLogger(PolicyRunner.class);
@@ -65,6 +68,7 @@ public final class PolicyRunner {
   private final Clock clock;
   private final DefectModel defects = DefectModel.containerDefaults();
   private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
+  private final Map<String, KpiWindow> windows = new ConcurrentHashMap<>();
 
   public PolicyRunner(
       ClusterSharding sharding,
@@ -129,8 +133,11 @@ public final class PolicyRunner {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
     Instant now = clock.instant();
-    Map<String, Double> kpis =
-        PolicyKpis.of(state.furnace().outputs(), state.disturbances(), defects);
+    Optional<Map<String, Double>> windowed = window(furnace, state);
+    if (windowed.isEmpty()) {
+      return CompletableFuture.completedFuture(Done.getInstance());
+    }
+    Map<String, Double> kpis = windowed.get();
     List<CompletionStage<?>> steps = new ArrayList<>();
     steps.add(ask(furnace, r -> new Policy.ReportKpis(kpis, now, r)));
     for (Recommendation r : policy.recommendations()) {
@@ -147,6 +154,7 @@ public final class PolicyRunner {
     Instant last = lastRun.get(furnace);
     if (d != null
         && d.watching()
+        && (policy.proposesFrom() == null || !policy.proposesFrom().isAfter(now))
         && (last == null || !last.plus(settings.actEvery()).isAfter(now))) {
       lastRun.put(furnace, now);
       PolicyVersion version =
@@ -188,6 +196,16 @@ public final class PolicyRunner {
                 .map(CompletionStage::toCompletableFuture)
                 .toArray(CompletableFuture[]::new))
         .thenApply(v -> Done.getInstance());
+  }
+
+  /** The mean KPIs of {@code furnace} over its window with its twin's {@code state} added. */
+  private Optional<Map<String, Double>> window(String furnace, TwinState state) {
+    Map<String, Double> now =
+        PolicyKpis.of(state.furnace().outputs(), state.disturbances(), defects);
+    KpiWindow w = windows.computeIfAbsent(furnace, f -> new KpiWindow(settings.kpiWindowSamples()));
+    synchronized (w) {
+      return w.add(now);
+    }
   }
 
   private CompletionStage<Confirmation> ask(

@@ -8,7 +8,9 @@ import java.time.Duration;
  * How a node trains and serves furnace policies, from {@code vitrum.policy.serving}.
  *
  * @param enabled whether this node runs deployed policies against the live furnaces
- * @param kpiEvery how often each furnace's live KPIs are sampled for the degradation test
+ * @param kpiEvery how often each furnace's live KPIs are sampled
+ * @param kpiWindow what a KPI sample the Policy entity sees is the mean of: one firing reversal
+ *     period cancels the firing cycle
  * @param actEvery how often a deployed policy is run (the control interval it was trained for)
  * @param effectAfter how long after an applied change its effect is measured
  * @param directory where policies trained on this node are written, one folder per furnace
@@ -19,6 +21,7 @@ import java.time.Duration;
 public record PolicyServingSettings(
     boolean enabled,
     Duration kpiEvery,
+    Duration kpiWindow,
     Duration actEvery,
     Duration effectAfter,
     Path directory,
@@ -26,11 +29,17 @@ public record PolicyServingSettings(
     int heldOut,
     int defaultIterations) {
 
+  /** The one-tick samples a KPI window holds (at least one). */
+  public int kpiWindowSamples() {
+    return (int) Math.max(1, Math.round((double) kpiWindow.toMillis() / kpiEvery.toMillis()));
+  }
+
   public static PolicyServingSettings create(Config config) {
     Config c = config.getConfig("vitrum.policy.serving");
     return new PolicyServingSettings(
         c.getBoolean("enabled"),
         c.getDuration("kpi-every"),
+        c.getDuration("kpi-window"),
         c.getDuration("act-every"),
         c.getDuration("effect-after"),
         Path.of(c.getString("directory").replaceFirst("^~", System.getProperty("user.home"))),
