@@ -25,10 +25,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -404,6 +406,11 @@ public final class Policy
   private final PendingReply pending = new PendingReply();
   // Live: the stop flag of the training this entity started, if one runs.
   private AtomicBoolean stopTraining;
+  // Live: the evaluation whose job this entity started and the recommendations whose apply it
+  // awaits from the furnace. A restart after a journal failure keeps them (the entity lives on and
+  // their answers still come); a stopped node loses them, and recovery reports them interrupted.
+  private String evaluationRunning;
+  private final Set<String> applying = new HashSet<>();
 
   private Policy(
       ActorContext<Command> context,
@@ -627,19 +634,24 @@ public final class Policy
         List.of(new EvaluationStarted(v.version(), cmd.requestedBy(), clock.instant())),
         "Evaluate",
         cmd.replyTo(),
-        s ->
-            jobs.evaluate(v)
-                .whenComplete(
-                    (report, failure) ->
-                        self.tell(
-                            new EvaluationDone(
-                                v.version(),
-                                failure == null ? report : null,
-                                failure == null ? null : message(failure)))),
+        s -> {
+          evaluationRunning = v.version();
+          jobs.evaluate(v)
+              .whenComplete(
+                  (report, failure) ->
+                      self.tell(
+                          new EvaluationDone(
+                              v.version(),
+                              failure == null ? report : null,
+                              failure == null ? null : message(failure))));
+        },
         "evaluating " + v.version() + " on the held-out twin scenarios");
   }
 
   private ReplyEffect<Event, State> onEvaluationDone(State state, EvaluationDone cmd) {
+    if (cmd.version().equals(evaluationRunning)) {
+      evaluationRunning = null;
+    }
     if (!cmd.version().equals(state.evaluating())) {
       return Effect().noReply();
     }
@@ -1045,6 +1057,7 @@ public final class Policy
       String reason,
       ActorRef<Confirmation> replyTo) {
     ActorRef<Command> self = context.getSelf();
+    applying.add(r.id());
     plant
         .changeSetpoint(
             furnaceId, r.parameter(), r.proposed(), origin, by, FreeText.truncate(reason))
@@ -1149,6 +1162,7 @@ public final class Policy
   }
 
   private ReplyEffect<Event, State> onFurnaceApplied(State state, FurnaceApplied cmd) {
+    applying.remove(cmd.id());
     Optional<Recommendation> r = state.recommendation(cmd.id());
     boolean applied = cmd.answer() instanceof Confirmation.Accepted;
     String detail =
@@ -1220,13 +1234,13 @@ public final class Policy
                   + " last checkpoint",
               now));
     }
-    if (state.evaluating() != null) {
+    if (state.evaluating() != null && !state.evaluating().equals(evaluationRunning)) {
       events.add(
           new EvaluationEnded(
               state.evaluating(), null, "interrupted: the node stopped during it", now));
     }
     state.recommendations().stream()
-        .filter(r -> r.status() == RecommendationStatus.APPROVED)
+        .filter(r -> r.status() == RecommendationStatus.APPROVED && !applying.contains(r.id()))
         .forEach(
             r ->
                 events.add(

@@ -724,6 +724,29 @@ class PolicyTest {
     assertEquals(1, jobs.nextTraining().highest(), "training again is allowed");
   }
 
+  @Test
+  void aJournalFailureRestartsTheEntityWithoutEndingTheEvaluationItsJobStillRuns() {
+    CompletableFuture<EvaluationReport> job = new CompletableFuture<>();
+    jobs.evaluation = v -> job;
+    add(version(1, null));
+    accepted(run(r -> new Policy.Evaluate("policy/1", "tina", r)));
+
+    kit.persistenceTestKit().failNextPersisted();
+    Rejection failed = rejection(run(r -> new Policy.Train(5, "tina", r)));
+    assertEquals(RejectionCode.PERSIST_FAILED, failed.code());
+    assertEquals("trained", view().status(), "the entity restarted and recovered");
+    assertEquals("trained", view().status(), "and took what it tells itself on recovery");
+    assertEquals("policy/1", kit.getState().evaluating(), "the evaluation still runs");
+
+    job.complete(report(0.95, 0));
+    await(
+        () -> {
+          assertNull(kit.getState().evaluating());
+          EvaluationReport kept = kit.getState().version("policy/1").orElseThrow().evaluation();
+          assertNotNull(kept, "the job's report was recorded, not an interruption");
+        });
+  }
+
   // ---- helpers ----
 
   private CommandResultWithReply<Policy.Command, Policy.Event, Policy.State, Confirmation> run(

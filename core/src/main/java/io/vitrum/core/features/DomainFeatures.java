@@ -48,6 +48,20 @@ public final class DomainFeatures {
   private static final double HOURS_PER_DAY = 24;
   private static final double AIR_O2_PCT = 21;
 
+  /**
+   * Energy per tonne pulled, GJ/t, of a furnace burning {@code gasNm3h} of gas (at {@value
+   * #GAS_LHV_GJ_PER_NM3} GJ/Nm³) with {@code boostMw} of electric boost while pulling {@code
+   * pullTpd}: NaN or infinite unless the pull is positive.
+   */
+  public static double energyPerTonneGj(double gasNm3h, double boostMw, double pullTpd) {
+    return (gasNm3h * GAS_LHV_GJ_PER_NM3 * HOURS_PER_DAY + boostMw * GJ_PER_MW_DAY) / pullTpd;
+  }
+
+  /** Gas per tonne pulled, Nm³/t. */
+  public static double gasPerTonneNm3(double gasNm3h, double pullTpd) {
+    return gasNm3h * HOURS_PER_DAY / pullTpd;
+  }
+
   private DomainFeatures() {}
 
   /**
@@ -89,7 +103,7 @@ public final class DomainFeatures {
     out[offset + 5] =
         longMean.applyAsDouble(FurnaceTags.regeneratorTop(furnace, 'L'))
             - longMean.applyAsDouble(FurnaceTags.regeneratorTop(furnace, 'R'));
-    out[offset + 6] = (gas * GAS_LHV_GJ_PER_NM3 * HOURS_PER_DAY + boost * GJ_PER_MW_DAY) / pull;
+    out[offset + 6] = energyPerTonneGj(gas, boost, pull);
     out[offset + 7] = airRatio;
     out[offset + 8] = AIR_O2_PCT * (airRatio - 1) / airRatio;
   }

@@ -1,5 +1,6 @@
 package io.vitrum.core.rl;
 
+import io.vitrum.core.features.DomainFeatures;
 import io.vitrum.core.physics.DefectClass;
 import io.vitrum.core.physics.DefectModel;
 import io.vitrum.core.physics.Disturbances;
@@ -12,10 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The live KPIs of a furnace under a policy, from the twin's estimate of it: energy and gas per
- * tonne, pull, expected defects per 1000 in all and per class ({@code defects.<class>}). A deployed
- * policy is watched on {@link #WATCHED} against baselines made from samples taken before it acted
- * ({@link #baselines}).
+ * The live KPIs of a furnace under a policy: energy and gas per tonne and pull, from the twin's
+ * estimate ({@link #of}) or from the plant's own meters ({@link #metered}), and expected defects
+ * per 1000 in all and per class ({@code defects.<class>}) from the twin. A deployed policy is
+ * watched on {@link #WATCHED} against baselines made from samples taken before it acted ({@link
+ * #baselines}).
  */
 public final class PolicyKpis {
   public static final String ENERGY = "energyPerTonneGj";
@@ -50,6 +52,36 @@ public final class PolicyKpis {
     for (DefectClass c : DefectClass.values()) {
       out.put("defects." + c.name().toLowerCase(Locale.ROOT), k.defects(c));
     }
+    return out;
+  }
+
+  /**
+   * {@code kpis} with energy and gas per tonne and pull from the plant's meters: {@code gasNm3h} of
+   * gas and {@code boostMw} of boost at a pull of {@code pullTpd}. The twin's estimate of gas and
+   * energy follows the meters only as closely as its model and its disturbance estimates allow, and
+   * these drift for hours after the twin starts; the meters show what the furnace burns.
+   *
+   * @throws IllegalArgumentException unless every value is finite, the pull positive and the gas
+   *     and boost non-negative
+   */
+  public static Map<String, Double> metered(
+      Map<String, Double> kpis, double gasNm3h, double boostMw, double pullTpd) {
+    if (!(pullTpd > 0 && Double.isFinite(pullTpd))
+        || !(gasNm3h >= 0 && Double.isFinite(gasNm3h))
+        || !(boostMw >= 0 && Double.isFinite(boostMw))) {
+      throw new IllegalArgumentException(
+          "metered KPIs need a positive pull and finite, non-negative gas and boost, not "
+              + gasNm3h
+              + " Nm3/h, "
+              + boostMw
+              + " MW, "
+              + pullTpd
+              + " t/d");
+    }
+    Map<String, Double> out = new LinkedHashMap<>(kpis);
+    out.put(ENERGY, DomainFeatures.energyPerTonneGj(gasNm3h, boostMw, pullTpd));
+    out.put(GAS, DomainFeatures.gasPerTonneNm3(gasNm3h, pullTpd));
+    out.put(PULL, pullTpd);
     return out;
   }
 

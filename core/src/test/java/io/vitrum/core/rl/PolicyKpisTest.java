@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vitrum.core.physics.DefectModel;
+import io.vitrum.core.physics.Disturbances;
+import io.vitrum.core.physics.FurnaceOutputs;
+import io.vitrum.core.physics.FurnaceParameters;
+import io.vitrum.core.physics.FurnaceProcess;
+import io.vitrum.core.physics.Setpoints;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.core.twin.TwinState;
 import java.util.List;
@@ -46,6 +51,29 @@ class PolicyKpisTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> PolicyKpis.baselines(List.of(row(4, 1, 1), Map.of(PolicyKpis.ENERGY, 4.0)), 0.01));
+  }
+
+  @Test
+  void meteredKpisAreTheFurnacesOwnEnergyPerTonneAndKeepTheTwinsDefects() {
+    // 1600 Nm3/h x 0.0358 GJ/Nm3 x 24 h + 1 MW x 86.4 GJ/MWd = 1461.12 GJ/d over 300 t/d
+    Map<String, Double> twin = Map.of(PolicyKpis.ENERGY, 9.0, PolicyKpis.DEFECTS, 12.0);
+    Map<String, Double> m = PolicyKpis.metered(twin, 1600, 1.0, 300);
+    assertEquals(4.8704, m.get(PolicyKpis.ENERGY), 1e-9);
+    assertEquals(128.0, m.get(PolicyKpis.GAS), 1e-9);
+    assertEquals(300.0, m.get(PolicyKpis.PULL), 1e-12);
+    assertEquals(12.0, m.get(PolicyKpis.DEFECTS), 1e-12);
+
+    // The physics books a furnace's energy the same way: its own meters give its own figure.
+    FurnaceProcess process = new FurnaceProcess(FurnaceParameters.container300Tpd());
+    FurnaceOutputs o = process.steadyState(Setpoints.nominal(), Disturbances.NONE).outputs();
+    Map<String, Double> own =
+        PolicyKpis.metered(Map.of(), o.gasFlowNm3h(), o.boostMw(), o.pullRateTpd());
+    assertEquals(o.energyPerTonneGj(), own.get(PolicyKpis.ENERGY), 1e-9);
+
+    assertThrows(IllegalArgumentException.class, () -> PolicyKpis.metered(twin, 1600, 1, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> PolicyKpis.metered(twin, Double.NaN, 1, 300));
+    assertThrows(IllegalArgumentException.class, () -> PolicyKpis.metered(twin, 1600, -1, 300));
   }
 
   private static Map<String, Double> row(double energy, double defects, double pull) {

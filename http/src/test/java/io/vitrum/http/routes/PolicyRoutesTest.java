@@ -9,8 +9,13 @@ import com.typesafe.config.ConfigFactory;
 import io.vitrum.actors.common.Confirmation;
 import io.vitrum.actors.policy.Policy;
 import io.vitrum.actors.policy.Proposal;
+import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.twin.Twin;
 import io.vitrum.core.physics.DefectModel;
+import io.vitrum.core.plant.AlarmLimits;
+import io.vitrum.core.plant.FurnaceTags;
+import io.vitrum.core.plant.SensorConfig;
+import io.vitrum.core.plant.TagId;
 import io.vitrum.core.rl.PolicyAdvisor;
 import io.vitrum.core.rl.PolicyKpis;
 import io.vitrum.core.rl.SafetyShield;
@@ -183,13 +188,7 @@ class PolicyRoutesTest {
   void aPolicyRoundInAutonomousModeMovesTheFurnacesSetpointThroughTheShield() throws Exception {
     String f = "P4";
     deployWithBaseline(f, "autonomous");
-    Confirmation synced =
-        sharding
-            .entityRefFor(Twin.ENTITY_KEY, f)
-            .<Confirmation>ask(r -> new Twin.Sync(Map.of(), Map.of(), Instant.now(), r), ASK)
-            .toCompletableFuture()
-            .get(20, TimeUnit.SECONDS);
-    assertInstanceOf(Confirmation.Accepted.class, synced);
+    syncTwin(f);
     double before =
         admin
             .get("/api/furnaces/" + f)
@@ -198,17 +197,8 @@ class PolicyRoutesTest {
             .path("crownTemperature")
             .asDouble();
 
-    PolicyServingSettings serving =
-        PolicyServingSettings.create(api.testKit().system().settings().config());
-    PolicyRunner runner =
-        new PolicyRunner(
-            sharding,
-            serving,
-            new PolicyAdvisor(SafetyShield.containerDefaults(), DigitalTwin.containerDefaults()),
-            new ServedPolicies(),
-            Runnable::run,
-            ASK,
-            Clock.systemUTC());
+    PolicyServingSettings serving = serving();
+    PolicyRunner runner = runner(serving);
     // The rounds before the KPI window is full send nothing; the one that fills it acts.
     for (int i = 0; i < serving.kpiWindowSamples(); i++) {
       runner.round(f).toCompletableFuture().get(60, TimeUnit.SECONDS);
@@ -262,6 +252,41 @@ class PolicyRoutesTest {
   }
 
   @Test
+  void aPolicyRoundTakesEnergyPerTonneFromThePlantsMetersWhileTheyRead() throws Exception {
+    String f = "P6";
+    Instant now = Instant.now();
+    meter(FurnaceTags.gasFlow(f), "Nm3/h", 5000, 1600, now);
+    meter(FurnaceTags.boost(f), "MW", 5, 1.0, now);
+    meter(FurnaceTags.pullRate(f), "t/day", 800, 300, now);
+    // 1600 Nm3/h of gas and 1 MW of boost over 300 t/d: 4.8704 GJ/t, 128 Nm3/t.
+    Map<String, Double> metered = PolicyKpis.metered(twinKpis(f), 1600, 1.0, 300);
+    deployWithBaseline(f, "supervised", metered);
+    syncTwin(f);
+
+    PolicyServingSettings serving = serving();
+    PolicyRunner runner = runner(serving);
+    for (int i = 0; i < serving.kpiWindowSamples(); i++) {
+      runner.round(f).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    JsonNode p = viewer.get("/api/policies/" + f).json();
+    assertEquals("deployed", p.path("status").asText(), "metered KPIs at the baseline: " + p);
+    JsonNode open = viewer.get("/api/recommendations?furnace=" + f).json().path("recommendations");
+    assertTrue(open.size() > 0, "the policy proposed on the metered KPIs: " + open);
+    for (JsonNode rec : open) {
+      JsonNode before = rec.path("kpisBefore");
+      assertEquals(4.8704, before.path(PolicyKpis.ENERGY).asDouble(), 1e-9, rec::toString);
+      assertEquals(128.0, before.path(PolicyKpis.GAS).asDouble(), 1e-9, rec::toString);
+      assertEquals(300.0, before.path(PolicyKpis.PULL).asDouble(), 1e-9, rec::toString);
+      assertEquals(
+          metered.get(PolicyKpis.DEFECTS),
+          before.path(PolicyKpis.DEFECTS).asDouble(),
+          0.01,
+          "defects stay the twin's (its sync moved it a little): " + rec);
+    }
+  }
+
+  @Test
   void trainingRunsOffTheEntityAndPublishesAnEvaluatedVersion() {
     Reply started = admin.postJson("/api/policies/P5/train", "{}");
     assertEquals(202, started.status(), started::toString);
@@ -293,10 +318,14 @@ class PolicyRoutesTest {
 
   /** Deploys the committed policy on {@code f} in {@code mode} after a baseline of samples. */
   private static void deployWithBaseline(String f, String mode) throws Exception {
-    TwinState twin = DigitalTwin.containerDefaults().start(f);
-    Map<String, Double> kpis =
-        PolicyKpis.of(
-            twin.furnace().outputs(), twin.disturbances(), DefectModel.containerDefaults());
+    deployWithBaseline(f, mode, twinKpis(f));
+  }
+
+  /**
+   * Deploys the committed policy on {@code f} in {@code mode} after a baseline around {@code kpis}.
+   */
+  private static void deployWithBaseline(String f, String mode, Map<String, Double> kpis)
+      throws Exception {
     Instant now = Instant.now();
     for (int i = 0; i < 6; i++) {
       Map<String, Double> noisy = new HashMap<>(kpis);
@@ -308,6 +337,69 @@ class PolicyRoutesTest {
     Reply ok = operator.postJson("/api/policies/" + f + "/deploy", "{\"mode\":\"" + mode + "\"}");
     assertEquals(200, ok.status(), ok::toString);
     assertEquals("deployed", viewer.get("/api/policies/" + f).json().path("status").asText());
+  }
+
+  /** The KPIs of a freshly started twin of {@code f}. */
+  private static Map<String, Double> twinKpis(String f) {
+    TwinState twin = DigitalTwin.containerDefaults().start(f);
+    return PolicyKpis.of(
+        twin.furnace().outputs(), twin.disturbances(), DefectModel.containerDefaults());
+  }
+
+  private static void syncTwin(String f) throws Exception {
+    Confirmation synced =
+        sharding
+            .entityRefFor(Twin.ENTITY_KEY, f)
+            .<Confirmation>ask(r -> new Twin.Sync(Map.of(), Map.of(), Instant.now(), r), ASK)
+            .toCompletableFuture()
+            .get(20, TimeUnit.SECONDS);
+    assertInstanceOf(Confirmation.Accepted.class, synced);
+  }
+
+  /** Sensor {@code tag} configured and reading {@code value} a minute ago and now. */
+  private static void meter(String tag, String unit, double max, double value, Instant now)
+      throws Exception {
+    Confirmation configured =
+        sharding
+            .entityRefFor(Sensor.ENTITY_KEY, tag)
+            .<Confirmation>ask(
+                r ->
+                    new Sensor.Configure(
+                        new SensorConfig(TagId.furnaceOf(tag), unit, 0, max, AlarmLimits.NONE), r),
+                ASK)
+            .toCompletableFuture()
+            .get(20, TimeUnit.SECONDS);
+    assertInstanceOf(Confirmation.Accepted.class, configured);
+    Sensor.ReadingsAck ack =
+        sharding
+            .entityRefFor(Sensor.ENTITY_KEY, tag)
+            .<Sensor.ReadingsAck>ask(
+                r ->
+                    new Sensor.RecordReadings(
+                        List.of(
+                            new Sensor.Sample(now.minusSeconds(60), value),
+                            new Sensor.Sample(now, value)),
+                        false,
+                        r),
+                ASK)
+            .toCompletableFuture()
+            .get(20, TimeUnit.SECONDS);
+    assertEquals(2, ack.accepted(), ack::toString);
+  }
+
+  private static PolicyServingSettings serving() {
+    return PolicyServingSettings.create(api.testKit().system().settings().config());
+  }
+
+  private static PolicyRunner runner(PolicyServingSettings serving) {
+    return new PolicyRunner(
+        sharding,
+        serving,
+        new PolicyAdvisor(SafetyShield.containerDefaults(), DigitalTwin.containerDefaults()),
+        new ServedPolicies(),
+        Runnable::run,
+        ASK,
+        Clock.systemUTC());
   }
 
   private static Map<String, Double> kpis(double energy) {

@@ -8,9 +8,13 @@ import io.vitrum.actors.policy.PolicyVersion;
 import io.vitrum.actors.policy.Proposal;
 import io.vitrum.actors.policy.Recommendation;
 import io.vitrum.actors.policy.RecommendationStatus;
+import io.vitrum.actors.sensor.Sensor;
+import io.vitrum.actors.sensor.SensorWindow;
 import io.vitrum.actors.twin.Twin;
+import io.vitrum.core.features.RunningStats;
 import io.vitrum.core.physics.DefectModel;
 import io.vitrum.core.physics.Setpoints;
+import io.vitrum.core.plant.FurnaceTags;
 import io.vitrum.core.plant.SetpointParameter;
 import io.vitrum.core.rl.KpiWindow;
 import io.vitrum.core.rl.PolicyAdvisor;
@@ -25,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -47,17 +52,25 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the deployed policies against the live furnaces. Every {@code kpi-every}, for each furnace
- * whose twin follows the plant: its live KPIs (from the twin's estimate, averaged over the last
- * {@code kpi-window}, once that window is full) go to its Policy entity, which keeps them for a
- * deployment's baseline and its degradation test; each applied recommendation gets its measured
- * effect {@code effect-after} it was applied; and every {@code act-every}, a deployed policy that
- * has its baseline, and whose latest change has settled and been watched, is run ({@link
- * PolicyAdvisor}: the twin's state, the shield, the twin's expected effect) and its proposals go to
- * the entity, which applies them through the Furnace in autonomous mode and waits for an operator
- * otherwise. A failed round is logged and tried again at the next tick.
+ * whose twin follows the plant: its live KPIs, averaged over the last {@code kpi-window} once that
+ * window is full, go to its Policy entity, which keeps them for a deployment's baseline and its
+ * degradation test; each applied recommendation gets its measured effect {@code effect-after} it
+ * was applied; and every {@code act-every}, a deployed policy that has its baseline, and whose
+ * latest change has settled and been watched, is run ({@link PolicyAdvisor}: the twin's state, the
+ * shield, the twin's expected effect) and its proposals go to the entity, which applies them
+ * through the Furnace in autonomous mode and waits for an operator otherwise. A failed round is
+ * logged and tried again at the next tick.
+ *
+ * <p>Energy and gas per tonne and pull come from the plant's meters (each one's last complete
+ * minute, when it read within {@link #METER_MAX_AGE}), the defect rates from the twin. With a meter
+ * silent the twin's estimate stands in, and the window starts again whenever the source changes, so
+ * that no mean mixes the two.
  */
 public final class PolicyRunner {
   private static final Logger log = LoggerFactory.getLogger(PolicyRunner.class);
+
+  /** How old a meter's last reading may be for its KPIs to count as measured. */
+  static final Duration METER_MAX_AGE = Duration.ofMinutes(3);
 
   private final ClusterSharding sharding;
   private final PolicyServingSettings settings;
@@ -68,7 +81,10 @@ public final class PolicyRunner {
   private final Clock clock;
   private final DefectModel defects = DefectModel.containerDefaults();
   private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
-  private final Map<String, KpiWindow> windows = new ConcurrentHashMap<>();
+  private final Map<String, SourcedWindow> windows = new ConcurrentHashMap<>();
+
+  /** A furnace's KPI window and whether its samples are metered or the twin's estimate. */
+  private record SourcedWindow(boolean metered, KpiWindow window) {}
 
   public PolicyRunner(
       ClusterSharding sharding,
@@ -122,18 +138,69 @@ public final class PolicyRunner {
             .entityRefFor(Furnace.ENTITY_KEY, furnace)
             .<Furnace.FurnaceView>ask(Furnace.GetState::new, timeout)
             .toCompletableFuture();
-    return CompletableFuture.allOf(policy, twin, plant)
-        .thenCompose(v -> round(furnace, policy.join(), twin.join(), plant.join()));
+    Instant now = clock.instant();
+    CompletableFuture<OptionalDouble> gas = meter(FurnaceTags.gasFlow(furnace), now);
+    CompletableFuture<OptionalDouble> boost = meter(FurnaceTags.boost(furnace), now);
+    CompletableFuture<OptionalDouble> pull = meter(FurnaceTags.pullRate(furnace), now);
+    return CompletableFuture.allOf(policy, twin, plant, gas, boost, pull)
+        .thenCompose(
+            v -> {
+              TwinState state = twin.join().twin();
+              if (state == null || state.syncs() == 0) {
+                return CompletableFuture.completedFuture(Done.getInstance());
+              }
+              Map<String, Double> kpis =
+                  PolicyKpis.of(state.furnace().outputs(), state.disturbances(), defects);
+              boolean metered =
+                  gas.join().isPresent()
+                      && boost.join().isPresent()
+                      && pull.join().orElse(0) > 0
+                      && gas.join().getAsDouble() >= 0
+                      && boost.join().getAsDouble() >= 0;
+              if (metered) {
+                kpis =
+                    PolicyKpis.metered(
+                        kpis,
+                        gas.join().getAsDouble(),
+                        boost.join().getAsDouble(),
+                        pull.join().getAsDouble());
+              }
+              return round(
+                  furnace, policy.join(), state, plant.join(), window(furnace, metered, kpis), now);
+            });
+  }
+
+  /**
+   * The mean of {@code tag}'s last complete minute (its last value before it has one), if it read
+   * within {@link #METER_MAX_AGE} of {@code now}; empty when it did not or could not be asked.
+   */
+  private CompletableFuture<OptionalDouble> meter(String tag, Instant now) {
+    return sharding
+        .entityRefFor(Sensor.ENTITY_KEY, tag)
+        .<Sensor.SensorView>ask(Sensor.GetState::new, timeout)
+        .toCompletableFuture()
+        .handle(
+            (view, failure) -> {
+              SensorWindow w = view == null ? null : view.window();
+              if (w == null
+                  || w.lastValue() == null
+                  || w.lastTs() == null
+                  || w.lastTs().isBefore(now.minus(METER_MAX_AGE))) {
+                return OptionalDouble.empty();
+              }
+              RunningStats minute = w.stats() == null ? null : w.stats().previous();
+              return OptionalDouble.of(
+                  minute != null && minute.count() > 0 ? minute.mean() : w.lastValue());
+            });
   }
 
   private CompletionStage<Done> round(
-      String furnace, Policy.PolicyView policy, Twin.TwinView twin, Furnace.FurnaceView plant) {
-    TwinState state = twin.twin();
-    if (state == null || state.syncs() == 0) {
-      return CompletableFuture.completedFuture(Done.getInstance());
-    }
-    Instant now = clock.instant();
-    Optional<Map<String, Double>> windowed = window(furnace, state);
+      String furnace,
+      Policy.PolicyView policy,
+      TwinState state,
+      Furnace.FurnaceView plant,
+      Optional<Map<String, Double>> windowed,
+      Instant now) {
     if (windowed.isEmpty()) {
       return CompletableFuture.completedFuture(Done.getInstance());
     }
@@ -198,13 +265,29 @@ public final class PolicyRunner {
         .thenApply(v -> Done.getInstance());
   }
 
-  /** The mean KPIs of {@code furnace} over its window with its twin's {@code state} added. */
-  private Optional<Map<String, Double>> window(String furnace, TwinState state) {
-    Map<String, Double> now =
-        PolicyKpis.of(state.furnace().outputs(), state.disturbances(), defects);
-    KpiWindow w = windows.computeIfAbsent(furnace, f -> new KpiWindow(settings.kpiWindowSamples()));
-    synchronized (w) {
-      return w.add(now);
+  /**
+   * The mean KPIs of {@code furnace} over its window with {@code kpis} added, the window started
+   * again when {@code metered} differs from its samples'.
+   */
+  private Optional<Map<String, Double>> window(
+      String furnace, boolean metered, Map<String, Double> kpis) {
+    SourcedWindow w =
+        windows.compute(
+            furnace,
+            (f, old) -> {
+              if (old != null && old.metered() == metered) {
+                return old;
+              }
+              if (old != null) {
+                log.info(
+                    "Policy KPIs of {} now from {}: its KPI window starts again",
+                    furnace,
+                    metered ? "the plant's meters" : "the twin's estimate (a meter is silent)");
+              }
+              return new SourcedWindow(metered, new KpiWindow(settings.kpiWindowSamples()));
+            });
+    synchronized (w.window()) {
+      return w.window().add(kpis);
     }
   }
 
