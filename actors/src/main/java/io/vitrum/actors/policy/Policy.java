@@ -31,11 +31,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
@@ -708,7 +711,8 @@ public final class Policy
         cmd.mode(),
         cmd.requestedBy(),
         v.version() + " deployed: " + reason,
-        done);
+        done,
+        () -> CompletableFuture.completedFuture(""));
   }
 
   private static Optional<Rejection> deployable(PolicyVersion v, boolean force) {
@@ -754,16 +758,67 @@ public final class Policy
     }
     String reason =
         cmd.reason() == null || cmd.reason().isBlank() ? "rolled back by hand" : cmd.reason();
-    String version = state.deployment().version();
+    Deployment d = state.deployment();
+    PolicyRollback rollback =
+        new PolicyRollback(
+            d.version(),
+            false,
+            cmd.requestedBy(),
+            reason,
+            null,
+            clock.instant(),
+            SetpointRestore.of(state.recommendations(), d.at()));
     return persistThenFurnaceMode(
-        new RolledBack(
-            new PolicyRollback(version, false, cmd.requestedBy(), reason, null, clock.instant())),
+        new RolledBack(rollback),
         "Rollback",
         cmd.replyTo(),
         AutonomyMode.ADVISORY,
         cmd.requestedBy(),
-        version + " rolled back: " + reason,
-        "rolled back " + version + "; the furnace is advisory");
+        d.version() + " rolled back: " + reason,
+        "rolled back " + d.version() + "; the furnace is advisory",
+        () -> restore(d, rollback));
+  }
+
+  /**
+   * Puts back {@code rollback}'s setpoints through the furnace, before its mode leaves autonomous,
+   * for an autonomous deployment; what became of each, in words ({@code ""} with none).
+   */
+  private CompletionStage<String> restore(Deployment d, PolicyRollback rollback) {
+    if (d.mode() != AutonomyMode.AUTONOMOUS || rollback.restores().isEmpty()) {
+      return CompletableFuture.completedFuture("");
+    }
+    List<CompletableFuture<String>> each = new ArrayList<>();
+    rollback
+        .restores()
+        .forEach(
+            (key, value) ->
+                each.add(
+                    plant
+                        .changeSetpoint(
+                            furnaceId,
+                            key,
+                            value,
+                            SetpointOrigin.POLICY,
+                            d.version(),
+                            "rollback of " + d.version() + ": back toward the value it found")
+                        .handle((answer, failure) -> restored(key, value, answer, failure))
+                        .toCompletableFuture()));
+    return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v ->
+                "; "
+                    + each.stream().map(CompletableFuture::join).collect(Collectors.joining("; ")));
+  }
+
+  private static String restored(String key, double value, Confirmation answer, Throwable failure) {
+    if (failure == null && answer instanceof Confirmation.Accepted) {
+      return String.format(Locale.ROOT, "%s restored to %.2f", key, value);
+    }
+    return key
+        + " not restored: "
+        + (failure != null
+            ? message(failure)
+            : ((Confirmation.Rejected) answer).rejection().reason());
   }
 
   private ReplyEffect<Event, State> persistThenFurnaceMode(
@@ -773,7 +828,8 @@ public final class Policy
       AutonomyMode mode,
       String by,
       String reason,
-      String done) {
+      String done,
+      Supplier<CompletionStage<String>> before) {
     long start = System.nanoTime();
     pending.expect(replyTo, Confirmation::rejected);
     ActorRef<Command> self = context.getSelf();
@@ -784,12 +840,18 @@ public final class Policy
               pending.settled();
               metrics.persisted(start);
               metrics.accepted(command);
-              setFurnaceMode(mode, by, reason)
-                  .whenComplete(
-                      (answer, failure) ->
-                          self.tell(
-                              new FurnaceModeSet(
-                                  done, failure == null ? answer : unreachable(failure), replyTo)));
+              before
+                  .get()
+                  .thenCompose(
+                      first ->
+                          setFurnaceMode(mode, by, reason)
+                              .handle(
+                                  (answer, failure) ->
+                                      new FurnaceModeSet(
+                                          done + first,
+                                          failure == null ? answer : unreachable(failure),
+                                          replyTo)))
+                  .thenAccept(self::tell);
             })
         .thenNoReply();
   }
@@ -801,6 +863,7 @@ public final class Policy
 
   private ReplyEffect<Event, State> onFurnaceModeSet(State state, FurnaceModeSet cmd) {
     if (cmd.replyTo() == null) {
+      context.getLog().info("Policy of {}: {}", furnaceId, cmd.done());
       return Effect().noReply();
     }
     Confirmation answer =
@@ -843,24 +906,33 @@ public final class Policy
       Optional<DegradationEvidence> fired = after.firstFired();
       if (fired.isPresent()) {
         String reason = "automatic rollback: " + fired.get().describe();
-        events.add(
-            new RolledBack(
-                new PolicyRollback(d.version(), true, SELF, reason, fired.get(), clock.instant())));
+        PolicyRollback rollback =
+            new PolicyRollback(
+                d.version(),
+                true,
+                SELF,
+                reason,
+                fired.get(),
+                clock.instant(),
+                SetpointRestore.of(state.recommendations(), d.at()));
+        events.add(new RolledBack(rollback));
+        ActorRef<Command> self = context.getSelf();
         return persist(
             events,
             "ReportKpis",
             cmd.replyTo(),
             s ->
-                setFurnaceMode(AutonomyMode.ADVISORY, SELF, d.version() + " " + reason)
-                    .whenComplete(
-                        (answer, failure) ->
-                            context
-                                .getSelf()
-                                .tell(
-                                    new FurnaceModeSet(
-                                        reason,
-                                        failure == null ? answer : unreachable(failure),
-                                        null))),
+                restore(d, rollback)
+                    .thenCompose(
+                        restored ->
+                            setFurnaceMode(AutonomyMode.ADVISORY, SELF, d.version() + " " + reason)
+                                .handle(
+                                    (answer, failure) ->
+                                        new FurnaceModeSet(
+                                            reason + restored,
+                                            failure == null ? answer : unreachable(failure),
+                                            null)))
+                    .thenAccept(self::tell),
             reason);
       }
     }

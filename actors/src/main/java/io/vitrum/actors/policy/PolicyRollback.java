@@ -2,6 +2,9 @@ package io.vitrum.actors.policy;
 
 import io.vitrum.core.rl.DegradationEvidence;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A deployment taken back.
@@ -12,6 +15,8 @@ import java.time.Instant;
  * @param reason why, in words
  * @param evidence what the degradation test saw, null for a manual rollback
  * @param at when
+ * @param restores the setpoints it puts back, by key ({@link SetpointRestore}); applied through the
+ *     furnace for an autonomous deployment only (an operator made the supervised one's changes)
  */
 public record PolicyRollback(
     String version,
@@ -19,4 +24,11 @@ public record PolicyRollback(
     String requestedBy,
     String reason,
     DegradationEvidence evidence,
-    Instant at) {}
+    Instant at,
+    Map<String, Double> restores) {
+
+  public PolicyRollback {
+    restores =
+        restores == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(restores));
+  }
+}

@@ -607,6 +607,13 @@ class PolicyTest {
     assertTrue(sent > settling, "rolled back at sample " + sent + ", inside the settling time");
     assertEquals(PolicyKpis.ENERGY, rollback.evidence().kpi());
     assertEquals(sent - settling - 1, rollback.evidence().firedAt(), "counted from the settling");
+    assertEquals(Map.of(LEHR.key(), LEHR.nominal()), rollback.restores());
+    await(
+        () -> {
+          Furnace.FurnaceView f = furnaceView();
+          assertEquals(LEHR.nominal(), f.setpoints().get(LEHR.key()), 1e-9, "put back");
+          assertEquals(AutonomyMode.ADVISORY, f.autonomyMode());
+        });
   }
 
   @Test

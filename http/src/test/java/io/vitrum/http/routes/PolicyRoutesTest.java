@@ -249,6 +249,25 @@ class PolicyRoutesTest {
     assertTrue(
         Math.abs(furnace.path("setpoints").path("crownTemperature").asDouble() - before)
             <= 10 + 1e-9);
+
+    // Taken back by hand: every setpoint the policy moved is put back, then the mode is advisory.
+    Reply back = operator.postJson("/api/policies/" + f + "/rollback", "{\"reason\":\"test\"}");
+    assertEquals(200, back.status(), back::toString);
+    JsonNode restores =
+        viewer.get("/api/policies/" + f).json().path("lastRollback").path("restores");
+    JsonNode after = admin.get("/api/furnaces/" + f).json();
+    assertEquals("advisory", after.path("autonomyMode").asText().toLowerCase(), after::toString);
+    for (JsonNode rec : all) {
+      String parameter = rec.path("parameter").asText();
+      assertEquals(rec.path("current").asDouble(), restores.path(parameter).asDouble(), 1e-9);
+      assertEquals(
+          rec.path("current").asDouble(),
+          after.path("setpoints").path(parameter).asDouble(),
+          1e-9,
+          after::toString);
+      assertTrue(
+          back.json().path("detail").asText().contains(parameter + " restored"), back::toString);
+    }
   }
 
   @Test
