@@ -11,6 +11,11 @@ import io.vitrum.actors.furnace.Alarm;
 import io.vitrum.actors.furnace.Furnace;
 import io.vitrum.actors.furnace.SetpointRecord;
 import io.vitrum.actors.furnace.SetpointWrite;
+import io.vitrum.actors.policy.KpiSample;
+import io.vitrum.actors.policy.Policy;
+import io.vitrum.actors.policy.PolicyRollback;
+import io.vitrum.actors.policy.Recommendation;
+import io.vitrum.actors.policy.RecommendationStatus;
 import io.vitrum.actors.sensor.Sensor;
 import io.vitrum.actors.sensor.SensorWindow;
 import io.vitrum.actors.twin.Scenario;
@@ -27,6 +32,7 @@ import io.vitrum.core.plant.SetpointOrigin;
 import io.vitrum.core.plant.SetpointParameter;
 import io.vitrum.core.rejection.Rejection;
 import io.vitrum.core.rejection.RejectionCode;
+import io.vitrum.core.rl.DegradationEvidence;
 import io.vitrum.core.twin.DigitalTwin;
 import io.vitrum.core.twin.SetpointChange;
 import io.vitrum.core.twin.ShadowReport;
@@ -292,6 +298,51 @@ class SerializationTest {
         scenario);
   }
 
+  static List<Object> policySamples() {
+    Map<String, Double> kpis = Map.of("energyPerTonneGj", 4.87, "pullRateTpd", 305.0);
+    Recommendation made =
+        new Recommendation(
+            "F1.7",
+            "policy/1",
+            AutonomyMode.AUTONOMOUS,
+            "electricBoost",
+            1.0,
+            1.25,
+            Map.of("energyPerTonneGj", -0.1),
+            kpis,
+            "policy/1 moves electricBoost",
+            AT,
+            AT.plusSeconds(900),
+            RecommendationStatus.APPLIED,
+            "policy/1",
+            "the furnace accepted it",
+            AT,
+            AT,
+            null);
+    DegradationEvidence evidence =
+        new DegradationEvidence("energyPerTonneGj", true, 4.83, 0.05, 4.91, 2, 6, 6.3, 5);
+    return List.of(
+        new Policy.TrainingStarted(40, "tina", AT),
+        new Policy.EvaluationStarted("policy/2", "tina", AT),
+        new Policy.EvaluationEnded("policy/2", null, "interrupted: the node stopped during it", AT),
+        new Policy.KpisObserved(new KpiSample(AT, kpis)),
+        new Policy.RecommendationMade(made),
+        new Policy.RecommendationApproved("F1.7", "olga", AT),
+        new Policy.RecommendationClosed("F1.7", RecommendationStatus.APPLIED, null, "ok", AT),
+        new Policy.EffectMeasured("F1.7", Map.of("energyPerTonneGj", -0.2), AT),
+        new Policy.RolledBack(
+            new PolicyRollback(
+                "policy/1",
+                true,
+                "vitrum",
+                "automatic rollback",
+                evidence,
+                AT,
+                Map.of("electricBoost", 1.0, "crownTemperature", 1560.0))),
+        new Policy.RolledBack(
+            new PolicyRollback("policy/1", false, "olga", "by hand", null, AT, null)));
+  }
+
   static List<Object> allSamples() {
     return Stream.of(sensorSamples(), furnaceSamples(), confirmationSamples(), twinSamples())
         .flatMap(List::stream)
@@ -301,6 +352,20 @@ class SerializationTest {
   @TestFactory
   Stream<DynamicTest> everySampleRoundTripsThroughJacksonCbor() {
     return allSamples().stream()
+        .map(
+            sample ->
+                DynamicTest.dynamicTest(
+                    sample.getClass().getName().replaceFirst("^.*\\.", ""),
+                    () -> assertRoundTrip(sample)));
+  }
+
+  /**
+   * The Policy entity's events, the persisted ones that carry its audit (not yet every one of its
+   * messages: {@link #everyMessageTypeHasASample} does not cover it).
+   */
+  @TestFactory
+  Stream<DynamicTest> policyEventsRoundTripThroughJacksonCbor() {
+    return policySamples().stream()
         .map(
             sample ->
                 DynamicTest.dynamicTest(
