@@ -832,7 +832,6 @@ public final class Policy
       Supplier<CompletionStage<String>> before) {
     long start = System.nanoTime();
     pending.expect(replyTo, Confirmation::rejected);
-    ActorRef<Command> self = context.getSelf();
     return Effect()
         .persist(event)
         .thenRun(
@@ -840,20 +839,34 @@ public final class Policy
               pending.settled();
               metrics.persisted(start);
               metrics.accepted(command);
-              before
-                  .get()
-                  .thenCompose(
-                      first ->
-                          setFurnaceMode(mode, by, reason)
-                              .handle(
-                                  (answer, failure) ->
-                                      new FurnaceModeSet(
-                                          done + first,
-                                          failure == null ? answer : unreachable(failure),
-                                          replyTo)))
-                  .thenAccept(self::tell);
+              furnaceModeAfter(before.get(), mode, by, reason, done, replyTo);
             })
         .thenNoReply();
+  }
+
+  /**
+   * Once {@code first} is done, sets the furnace's mode and tells this entity the outcome: {@code
+   * done} followed by what {@code first} said.
+   */
+  private void furnaceModeAfter(
+      CompletionStage<String> first,
+      AutonomyMode mode,
+      String by,
+      String reason,
+      String done,
+      ActorRef<Confirmation> replyTo) {
+    ActorRef<Command> self = context.getSelf();
+    first
+        .thenCompose(
+            said ->
+                setFurnaceMode(mode, by, reason)
+                    .handle(
+                        (answer, failure) ->
+                            new FurnaceModeSet(
+                                done + said,
+                                failure == null ? answer : unreachable(failure),
+                                replyTo)))
+        .thenAccept(self::tell);
   }
 
   private CompletionStage<Confirmation> setFurnaceMode(
@@ -916,23 +929,18 @@ public final class Policy
                 clock.instant(),
                 SetpointRestore.of(state.recommendations(), d.at()));
         events.add(new RolledBack(rollback));
-        ActorRef<Command> self = context.getSelf();
         return persist(
             events,
             "ReportKpis",
             cmd.replyTo(),
             s ->
-                restore(d, rollback)
-                    .thenCompose(
-                        restored ->
-                            setFurnaceMode(AutonomyMode.ADVISORY, SELF, d.version() + " " + reason)
-                                .handle(
-                                    (answer, failure) ->
-                                        new FurnaceModeSet(
-                                            reason + restored,
-                                            failure == null ? answer : unreachable(failure),
-                                            null)))
-                    .thenAccept(self::tell),
+                furnaceModeAfter(
+                    restore(d, rollback),
+                    AutonomyMode.ADVISORY,
+                    SELF,
+                    d.version() + " " + reason,
+                    reason,
+                    null),
             reason);
       }
     }
